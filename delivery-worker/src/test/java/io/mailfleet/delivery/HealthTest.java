@@ -1,0 +1,20 @@
+package io.mailfleet.delivery;
+
+import io.mailfleet.testing.ServiceHealthContract;
+import io.mailfleet.testing.KafkaResource;
+import io.mailfleet.testing.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import java.util.List;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class HealthTest extends ServiceHealthContract {
+
+    @Override
+    protected List<String> expectedReadinessChecks() {
+        return List.of("Kafka", "PostgreSQL");
+    }
+}
