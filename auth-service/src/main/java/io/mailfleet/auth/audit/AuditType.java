@@ -1,0 +1,23 @@
+package io.mailfleet.auth.audit;
+
+public enum AuditType {
+    /** an authentication attempt through the internal API, whatever its outcome */
+    AUTHENTICATION,
+    /** an account or a client IP reached its failure limit and is locked */
+    LOCKOUT,
+    TENANT_CREATED,
+    TENANT_SUSPENDED,
+    TENANT_RESUMED,
+    TENANT_DELETED,
+    DOMAIN_ADDED,
+    DOMAIN_REMOVED,
+    ACCOUNT_CREATED,
+    ACCOUNT_DISABLED,
+    ACCOUNT_ENABLED,
+    ACCOUNT_DELETED,
+    QUOTA_CHANGED,
+    ALIAS_CREATED,
+    ALIAS_DELETED,
+    APP_PASSWORD_CREATED,
+    APP_PASSWORD_REVOKED
+}
