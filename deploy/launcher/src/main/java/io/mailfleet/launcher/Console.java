@@ -1,0 +1,42 @@
+package io.mailfleet.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** What the launcher tells the person at the terminal. */
+final class Console {
+
+    private Console() {
+    }
+
+    static void step(String message) {
+        System.out.println("[mailfleet] " + message);
+    }
+
+    static void warn(String message) {
+        System.err.println("[mailfleet] WARNING: " + message);
+    }
+
+    static void banner(List<ServiceSpec> services, Path data, String operatorSecret, Duration took) {
+        StringBuilder out = new StringBuilder("\n");
+        out.append("Mailfleet is up (").append(took.toSeconds()).append(" s). Endpoints:\n");
+        for (ServiceSpec spec : services) {
+            for (String endpoint : spec.endpoints()) {
+                out.append("  ").append(endpoint).append('\n');
+            }
+        }
+        out.append("  Keycloak    http://127.0.0.1:").append(LocalPorts.KEYCLOAK).append("  (realm mailfleet; admin password in ")
+                .append(data.resolve("secrets.properties")).append(")\n");
+        out.append("  Kafka       127.0.0.1:").append(LocalPorts.KAFKA)
+                .append("   PostgreSQL 127.0.0.1:").append(LocalPorts.POSTGRES)
+                .append("   Redis 127.0.0.1:").append(LocalPorts.REDIS).append('\n');
+        out.append("Health and metrics (service HTTP ports 8081-8085):\n");
+        for (ServiceSpec spec : services) {
+            out.append(String.format("  %-16s http://127.0.0.1:%d/q/health/ready  /q/metrics%n", spec.module(), spec.httpPort()));
+        }
+        out.append("Operator client: mailfleet-operator, secret ").append(operatorSecret).append('\n');
+        out.append("Logs: ").append(data.resolve("logs")).append("    Stop: Ctrl-C\n");
+        System.out.println(out);
+    }
+}
