@@ -1,8 +1,11 @@
 package io.mailfleet.smtp;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
-/** {@code mailfleet.smtp.*}: listener addresses of the gateway. */
+import java.time.Duration;
+
+/** {@code mailfleet.smtp.*}: listeners, protocol limits and TLS of the gateway. */
 @ConfigMapping(prefix = "mailfleet.smtp")
 public interface SmtpConfig {
 
@@ -19,4 +22,80 @@ public interface SmtpConfig {
 
     /** Submission over implicit TLS (production 465). */
     int smtpsPort();
+
+    Limits limits();
+
+    Tls tls();
+
+    interface Limits {
+
+        /** Longest command line in octets including CRLF (RFC 5321 4.5.3.1.4: at least 512; 1000 like text lines). */
+        @WithDefault("1000")
+        int maxLineLength();
+
+        /** Largest message (SIZE, RFC 1870); must fit the Kafka record limits (io.mailfleet.events.KafkaLimits). */
+        @WithDefault("26214400")
+        long maxMessageSize();
+
+        /** Recipients per transaction; more get 452 4.5.3 (RFC 5321 4.5.3.1.8: at least 100). */
+        @WithDefault("100")
+        int maxRecipients();
+
+        /** Unknown or malformed commands before the session is ended with 421. */
+        @WithDefault("10")
+        int maxBadCommands();
+
+        /** Idle time allowed while waiting for a command (RFC 5321 4.5.3.2.7: at least 5 minutes). */
+        @WithDefault("5m")
+        Duration commandTimeout();
+
+        /** Idle time allowed between data blocks of DATA/BDAT (RFC 5321 4.5.3.2.6: at least 3 minutes). */
+        @WithDefault("10m")
+        Duration dataTimeout();
+
+        /**
+         * How long the MX listener waits before its greeting; a client that sends anything in that time
+         * is an early talker (typical of spam bots) and refused. 0 disables the check.
+         */
+        @WithDefault("1s")
+        Duration greetingDelay();
+
+        /** Upper bound for the broker's acknowledgement of an accepted message before answering 451. */
+        @WithDefault("30s")
+        Duration publishTimeout();
+
+        /** Open connections per client IP on this replica. */
+        @WithDefault("20")
+        int maxConnectionsPerIp();
+
+        /** Open connections on this replica. */
+        @WithDefault("2000")
+        int maxConnections();
+
+        /**
+         * Messages (MAIL commands) per sender per UTC day, across all replicas (Redis); the sender is the
+         * authenticated account on submission, the MAIL FROM address on MX. More get 450 4.7.1.
+         */
+        @WithDefault("500")
+        int messagesPerSenderPerDay();
+
+        /** Messages (MAIL commands) per client IP per UTC day, across all replicas (Redis). */
+        @WithDefault("500")
+        int messagesPerIpPerDay();
+    }
+
+    interface Tls {
+
+        /**
+         * Name of the Quarkus TLS registry configuration holding the certificate
+         * ({@code quarkus.tls.<name>.key-store.*}). When it is not configured the gateway generates a
+         * self-signed certificate at startup, which only the local stack and tests should rely on.
+         */
+        @WithDefault("smtp")
+        String configuration();
+
+        /** Offer STARTTLS on the MX listener (submission always offers it). */
+        @WithDefault("true")
+        boolean mxStarttls();
+    }
 }

@@ -1,53 +1,118 @@
 package io.mailfleet.smtp;
 
+import io.mailfleet.smtp.command.CommandDispatcher;
+import io.mailfleet.smtp.policy.ConnectionLimiter;
+import io.mailfleet.smtp.session.Listener;
+import io.mailfleet.smtp.tls.ServerCertificate;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.core.net.NetServer;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Binds the MX, submission and SMTPS ports on the Vert.x event loop. Until the SMTP protocol lands
- * every connection is told politely to come back later (421), which a sending MTA treats as a
- * temporary failure and retries: no mail is lost.
+ * Binds the MX, submission and SMTPS listeners on the Vert.x event loops: one verticle per event loop,
+ * sharing the ports, so connections spread over all cores and each is served by one thread.
  */
 @ApplicationScoped
 public class SmtpListeners {
 
     private static final Logger LOG = Logger.getLogger(SmtpListeners.class);
+    /** TLS 1.3 suites and the TLS 1.2 ECDHE+AEAD suites: forward secrecy only, no CBC, no RSA key exchange. */
+    static final List<String> CIPHER_SUITES = List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+    static final Set<String> TLS_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
 
     private final Vertx vertx;
     private final SmtpConfig config;
-    private final Map<String, NetServer> servers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CommandDispatcher dispatcher;
+    private final ConnectionLimiter connections;
+    private final ServerCertificate certificate;
+    private final Map<Listener, Integer> boundPorts = new ConcurrentHashMap<>();
+    private final List<String> deployments = new ArrayList<>();
 
-    public SmtpListeners(Vertx vertx, SmtpConfig config) {
+    public SmtpListeners(Vertx vertx, SmtpConfig config, CommandDispatcher dispatcher, ConnectionLimiter connections,
+                         ServerCertificate certificate) {
         this.vertx = vertx;
         this.config = config;
+        this.dispatcher = dispatcher;
+        this.connections = connections;
+        this.certificate = certificate;
     }
 
     void start(@Observes StartupEvent event) {
-        Buffer notYet = Buffer.buffer("421 4.3.2 " + config.hostname() + " Service not available yet, try again later\r\n");
-        Map<String, Integer> ports = Map.of("mx", config.mxPort(), "submission", config.submissionPort(), "smtps", config.smtpsPort());
-        ports.forEach((name, port) -> {
-            NetServer server = vertx.createNetServer()
-                    .connectHandler(socket -> socket.write(notYet).subscribe().with(done -> socket.closeAndForget()));
-            server.listenAndAwait(port, config.bindHost());
-            servers.put(name, server);
-            LOG.infof("SMTP %s listener on %s:%d", name, config.bindHost(), server.actualPort());
-        });
+        Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
+        ports.put(Listener.MX, config.mxPort());
+        ports.put(Listener.SUBMISSION, config.submissionPort());
+        ports.put(Listener.SMTPS, config.smtpsPort());
+        int eventLoops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        String id = vertx.deployVerticle(() -> new ListenerVerticle(ports), new DeploymentOptions().setInstances(eventLoops))
+                .toCompletionStage().toCompletableFuture().join();
+        deployments.add(id);
+        boundPorts.forEach((listener, port) ->
+                LOG.infof("SMTP %s listener on %s:%d", listener.configName(), config.bindHost(), port));
     }
 
-    /** The port a listener ("mx", "submission", "smtps") is bound to; differs from config when that is 0. */
-    public int boundPort(String name) {
-        return servers.get(name).actualPort();
+    /** The port a listener is bound to; differs from config when that is 0. */
+    public int boundPort(Listener listener) {
+        return boundPorts.get(listener);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        servers.values().forEach(NetServer::closeAndAwait);
+        // closing the verticles closes the servers: no new connections are accepted
+        for (String id : deployments) {
+            vertx.undeploy(id).toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    private NetServerOptions options(Listener listener, int port) {
+        NetServerOptions options = new NetServerOptions()
+                .setHost(config.bindHost())
+                // Vert.x shares a port between the verticle instances; a random port (0) is shared only
+                // when asked for with a negative number, one per listener
+                .setPort(port == 0 ? -1 - listener.ordinal() : port)
+                .setSsl(listener.implicitTls())
+                .setKeyCertOptions(certificate.keyCertOptions())
+                .setEnabledSecureTransportProtocols(TLS_PROTOCOLS);
+        CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
+        return options;
+    }
+
+    private final class ListenerVerticle extends AbstractVerticle {
+
+        private final Map<Listener, Integer> ports;
+
+        ListenerVerticle(Map<Listener, Integer> ports) {
+            this.ports = ports;
+        }
+
+        @Override
+        public void start(Promise<Void> started) {
+            List<Future<NetServer>> listening = new ArrayList<>();
+            ports.forEach((listener, port) -> {
+                boolean starttls = listener != Listener.MX || config.tls().mxStarttls();
+                NetServer server = vertx.createNetServer(options(listener, port)).connectHandler(socket ->
+                        new SmtpConnection(vertx, socket, listener, starttls, config, dispatcher, connections).start());
+                listening.add(server.listen().onSuccess(bound -> boundPorts.putIfAbsent(listener, bound.actualPort())));
+            });
+            Future.all(listening).<Void>mapEmpty().onComplete(started);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.mailfleet.smtp;
 
+import io.mailfleet.smtp.support.DirectoryStub;
 import io.mailfleet.testing.ServiceHealthContract;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.RedisResource;
@@ -11,6 +12,7 @@ import java.util.List;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(RedisResource.class)
+@QuarkusTestResource(DirectoryStub.class)
 class HealthTest extends ServiceHealthContract {
 
     @Override

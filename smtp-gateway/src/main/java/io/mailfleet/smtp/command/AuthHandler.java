@@ -1,0 +1,158 @@
+package io.mailfleet.smtp.command;
+
+import io.mailfleet.directory.AuthResult;
+import io.mailfleet.smtp.directory.Authenticator;
+import io.mailfleet.smtp.protocol.SaslCredentials;
+import io.mailfleet.smtp.protocol.SmtpReply;
+import io.mailfleet.smtp.session.CommandResult;
+import io.mailfleet.smtp.session.SmtpSession;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * AUTH (RFC 4954) on the submission listeners, only inside TLS: PLAIN, LOGIN, XOAUTH2 and OAUTHBEARER
+ * (RFC 7628). The credentials go to auth-service; its answer maps to 235, 535 5.7.8 (wrong credentials
+ * and disabled accounts alike, so the reply never tells whether an account exists) or 454 4.7.0
+ * (locked out, or auth-service unreachable).
+ */
+@ApplicationScoped
+public class AuthHandler implements CommandHandler {
+
+    private static final Logger LOG = Logger.getLogger(AuthHandler.class);
+    private static final String USERNAME_CHALLENGE = base64("Username:");
+    private static final String PASSWORD_CHALLENGE = base64("Password:");
+
+    private final Authenticator authenticator;
+    private final MeterRegistry metrics;
+
+    public AuthHandler(Authenticator authenticator, MeterRegistry metrics) {
+        this.authenticator = authenticator;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Set<String> verbs() {
+        return Set.of("AUTH");
+    }
+
+    @Override
+    public Uni<CommandResult> handle(SmtpSession session, String verb, String argument) {
+        if (!session.listener().submission()) {
+            return Replies.now(502, "5.5.1", "AUTH not available on this port");
+        }
+        if (session.tls() == null) {
+            return Replies.now(530, "5.7.0", "Must issue a STARTTLS command first");
+        }
+        if (!session.extended()) {
+            return Replies.sequence("Send EHLO first");
+        }
+        if (session.authenticated() != null) {
+            return Replies.sequence("Already authenticated");
+        }
+        if (session.transaction() != null) {
+            return Replies.sequence("AUTH not permitted during a mail transaction");
+        }
+        String[] words = argument.split(" ", -1);
+        if (argument.isEmpty() || words.length > 2) {
+            return Replies.syntax("AUTH mechanism [initial-response]");
+        }
+        String mechanism = words[0].toUpperCase(Locale.ROOT);
+        Optional<String> initial = words.length == 2 ? Optional.of(words[1]) : Optional.empty();
+        return switch (mechanism) {
+            case "PLAIN" -> singleStep(session, mechanism, initial, SaslCredentials::plain);
+            case "XOAUTH2" -> singleStep(session, mechanism, initial, SaslCredentials::xoauth2);
+            case "OAUTHBEARER" -> singleStep(session, mechanism, initial, SaslCredentials::oauthBearer);
+            case "LOGIN" -> login(session, initial);
+            default -> Replies.now(504, "5.5.4", "Unrecognized authentication mechanism");
+        };
+    }
+
+    /** Mechanisms with one client response, sent at once or after an empty 334 challenge. */
+    private Uni<CommandResult> singleStep(SmtpSession session, String mechanism, Optional<String> initial,
+                                          Function<String, Optional<SaslCredentials>> parser) {
+        Function<String, Uni<CommandResult>> onResponse = response -> decode(response)
+                .map(text -> parser.apply(text)
+                        .map(credentials -> check(session, mechanism, credentials))
+                        .orElseGet(() -> failed(session, mechanism)))
+                .orElseGet(() -> malformed(response));
+        if (initial.isPresent()) {
+            return onResponse.apply(initial.get());
+        }
+        session.continueWith(onResponse);
+        return Replies.now(CommandResult.then(SmtpReply.plain(334, ""), CommandResult.Next.CONTINUATION));
+    }
+
+    /** LOGIN: username and password, each after its own 334 challenge. */
+    private Uni<CommandResult> login(SmtpSession session, Optional<String> initial) {
+        Function<String, Uni<CommandResult>> onUsername = usernameResponse -> {
+            Optional<String> username = decode(usernameResponse);
+            if (username.isEmpty() || username.get().isEmpty()) {
+                return malformed(usernameResponse);
+            }
+            session.continueWith(passwordResponse -> decode(passwordResponse)
+                    .map(password -> password.isEmpty() ? failed(session, "LOGIN")
+                            : check(session, "LOGIN", new SaslCredentials(username.get(), password)))
+                    .orElseGet(() -> malformed(passwordResponse)));
+            return Replies.now(CommandResult.then(SmtpReply.plain(334, PASSWORD_CHALLENGE), CommandResult.Next.CONTINUATION));
+        };
+        if (initial.isPresent()) {
+            return onUsername.apply(initial.get());
+        }
+        session.continueWith(onUsername);
+        return Replies.now(CommandResult.then(SmtpReply.plain(334, USERNAME_CHALLENGE), CommandResult.Next.CONTINUATION));
+    }
+
+    private Uni<CommandResult> check(SmtpSession session, String mechanism, SaslCredentials credentials) {
+        return authenticator.authenticate(credentials.username(), credentials.secret(), mechanism, session.clientIp())
+                .map(result -> {
+                    count(mechanism, result.outcome().name());
+                    LOG.infof("session %s: AUTH %s for %s: %s", session.id(), mechanism, credentials.username(), result.outcome());
+                    return switch (result.outcome()) {
+                        case OK -> {
+                            session.authenticate(result);
+                            yield CommandResult.reply(235, "2.7.0", "Authentication successful");
+                        }
+                        case LOCKED -> CommandResult.reply(454, "4.7.0", "Temporary authentication failure, try again later");
+                        case INVALID, DISABLED -> CommandResult.reply(535, "5.7.8", "Authentication credentials invalid");
+                    };
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    count(mechanism, "UNAVAILABLE");
+                    LOG.warnf("session %s: AUTH %s: auth-service unavailable: %s", session.id(), mechanism, failure.toString());
+                    return CommandResult.reply(454, "4.7.0", "Temporary authentication failure, try again later");
+                });
+    }
+
+    private Uni<CommandResult> failed(SmtpSession session, String mechanism) {
+        count(mechanism, AuthResult.Outcome.INVALID.name());
+        return Replies.now(535, "5.7.8", "Authentication credentials invalid");
+    }
+
+    private static Uni<CommandResult> malformed(String response) {
+        if (response.equals("*")) {
+            return Replies.now(501, "5.0.0", "Authentication cancelled");
+        }
+        return Replies.now(501, "5.5.2", "Cannot decode the response");
+    }
+
+    private static Optional<String> decode(String response) {
+        return response.equals("*") ? Optional.empty() : SaslCredentials.decode(response);
+    }
+
+    private void count(String mechanism, String outcome) {
+        metrics.counter("smtp.auth", "mechanism", mechanism, "outcome", outcome).increment();
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+    }
+}
