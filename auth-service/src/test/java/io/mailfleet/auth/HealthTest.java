@@ -13,6 +13,7 @@ import java.util.List;
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(RedisResource.class)
+@QuarkusTestResource(InternalTokenResource.class)
 class HealthTest extends ServiceHealthContract {
 
     @Override

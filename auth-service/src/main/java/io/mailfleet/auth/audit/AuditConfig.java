@@ -13,9 +13,9 @@ public interface AuditConfig {
     @WithDefault("60d")
     Duration retention();
 
-    /** How often the purge runs. */
+    /** How often the purge runs: a duration such as {@code 1h}, or {@code off} (read by the scheduler). */
     @WithDefault("1h")
-    Duration purgeEvery();
+    String purgeEvery();
 
     /** Most events one query returns. */
     @WithDefault("1000")

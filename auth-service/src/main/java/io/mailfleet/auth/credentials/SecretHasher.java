@@ -4,12 +4,13 @@ import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Argon2id hashing and verification of secrets. Both cost tens of milliseconds of CPU by design, so
- * they run on the worker pool, never on an event-loop thread.
+ * they run on the worker pool ({@code executeBlocking}, which hands the result back to the caller's
+ * Vert.x context), never on an event-loop thread.
  */
 @ApplicationScoped
 public class SecretHasher {
@@ -21,7 +22,10 @@ public class SecretHasher {
     /** Verified against when there is nothing to verify, so an unknown user costs as much as a known one. */
     private final String decoy;
 
-    public SecretHasher(Argon2Config config) {
+    private final Vertx vertx;
+
+    public SecretHasher(Argon2Config config, Vertx vertx) {
+        this.vertx = vertx;
         this.function = Argon2Function.getInstance(config.memoryKib(), config.iterations(), config.parallelism(),
                 HASH_BYTES, Argon2.ID);
         this.decoy = hashNow(java.util.UUID.randomUUID().toString());
@@ -29,12 +33,12 @@ public class SecretHasher {
 
     /** A PHC string: {@code $argon2id$v=19$m=…,t=…,p=…$salt$hash}. */
     public Uni<String> hash(String secret) {
-        return Uni.createFrom().item(() -> hashNow(secret)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return vertx.executeBlocking(Uni.createFrom().item(() -> hashNow(secret)), false);
     }
 
     /** Whether the secret matches any of the hashes; with no hashes it still spends one verification. */
     public Uni<Integer> matchIndex(String secret, java.util.List<String> hashes) {
-        return Uni.createFrom().item(() -> {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
             if (hashes.isEmpty()) {
                 verify(secret, decoy);
                 return -1;
@@ -45,7 +49,7 @@ public class SecretHasher {
                 }
             }
             return -1;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }), false);
     }
 
     private String hashNow(String secret) {
