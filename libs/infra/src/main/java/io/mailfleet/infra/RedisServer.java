@@ -133,9 +133,9 @@ public final class RedisServer implements ManagedServer {
         if (process != null) {
             process.stop(Duration.ofSeconds(10));
             process = null;
-            if (temporary) {
-                Directories.deleteTree(dataDir);
-            }
+        }
+        if (temporary) {
+            Directories.deleteTree(dataDir);
         }
     }
 }
