@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code mailfleet dev} as a person meets it: the whole stack comes up on its fixed ports, every
  * service is ready and serves metrics, and SIGTERM leaves no process behind.
  */
-class LocalStackTest {
+class LocalStackIT {
 
     private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
 
