@@ -13,4 +13,17 @@ public interface SpamFilterConfig {
      */
     @WithDefault("mx.mailfleet.local")
     String authservId();
+
+    Dkim dkim();
+
+    interface Dkim {
+
+        /** Signatures verified per message; more are reported as not checked, so a flood of them cannot cost unbounded work. */
+        @WithDefault("5")
+        int maxSignatures();
+
+        /** Tolerance for the signer's clock on t= and x=. */
+        @WithDefault("5m")
+        java.time.Duration clockSkew();
+    }
 }
