@@ -17,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import javax.net.ssl.SSLContext;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -57,7 +59,10 @@ public class SmtpListeners {
         this.certificate = certificate;
     }
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes StartupEvent event) throws NoSuchAlgorithmException {
+        // JSSE initialises itself (providers, SecureRandom seeding) on first use, which can take seconds:
+        // do it here, not inside the first STARTTLS on an event-loop thread
+        SSLContext.getDefault().createSSLEngine().getSupportedCipherSuites();
         Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
         ports.put(Listener.MX, config.mxPort());
         ports.put(Listener.SUBMISSION, config.submissionPort());
