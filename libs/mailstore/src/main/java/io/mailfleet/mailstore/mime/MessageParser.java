@@ -1,5 +1,6 @@
 package io.mailfleet.mailstore.mime;
 
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.dom.Message;
@@ -27,8 +28,8 @@ public class MessageParser {
         try {
             Message message = builder().parseMessage(new ByteArrayInputStream(raw));
             try {
-                return new ParsedMessage(EnvelopeBuilder.build(message.getHeader()),
-                        BodyStructureBuilder.build(message),
+                return new ParsedMessage(storable(EnvelopeBuilder.build(message.getHeader())),
+                        storable(BodyStructureBuilder.build(message)),
                         new TextExtractor(MAX_SEARCH_CHARS).extract(message));
             } finally {
                 message.dispose();
@@ -44,6 +45,12 @@ public class MessageParser {
             return new ParsedMessage(EnvelopeBuilder.empty(), BodyStructureBuilder.opaque(raw.length, lines),
                     TextExtractor.fallback(raw, MAX_SEARCH_CHARS));
         }
+    }
+
+    /** PostgreSQL jsonb refuses the NUL character, which a hostile header can carry: it becomes U+FFFD. */
+    private static JsonObject storable(JsonObject json) {
+        String encoded = json.encode();
+        return encoded.contains("\\u0000") ? new JsonObject(encoded.replace("\\u0000", "\\ufffd")) : json;
     }
 
     private static DefaultMessageBuilder builder() {

@@ -195,7 +195,7 @@ class LocalDeliveriesTest {
     @Test
     void malformedMimeIsStoredByteExact() {
         String account = unique("acct");
-        byte[] broken = ("Subject: Gr\u00fc\u00dfe\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
+        byte[] broken = ("Subject: Gr\u00fc\u00dfe\u0000!\r\nX-Nul: \u0000\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\n"
                 + "Content-Transfer-Encoding: base64\r\n\r\n%%% not base64\u0000\r\n--b\r\nbare\nLF and \u00ff\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         deliveries.deliver(new Delivery(unique("msg"), broken, OffsetDateTime.now(ZoneOffset.UTC),
@@ -204,6 +204,7 @@ class LocalDeliveriesTest {
         assertArrayEquals(broken, messages.content(account, inbox, 1).await().atMost(WAIT).orElseThrow());
         MessageEntry entry = messages.list(account, inbox, UidRange.ALL).await().atMost(WAIT).get(0);
         assertEquals("multipart", entry.bodyStructure().getString("type"));
-        assertEquals("Grüße", entry.envelope().getString("subject"));
+        // jsonb cannot hold NUL: the cached envelope has U+FFFD, the stored bytes keep the NUL
+        assertEquals("Grüße\ufffd!", entry.envelope().getString("subject"));
     }
 }
