@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** {@code mailfleet.smtp.*}: listeners, protocol limits and TLS of the gateway. */
 @ConfigMapping(prefix = "mailfleet.smtp")
@@ -26,6 +28,8 @@ public interface SmtpConfig {
     Limits limits();
 
     Tls tls();
+
+    Policy policy();
 
     interface Limits {
 
@@ -97,5 +101,35 @@ public interface SmtpConfig {
         /** Offer STARTTLS on the MX listener (submission always offers it). */
         @WithDefault("true")
         boolean mxStarttls();
+    }
+
+    /** Who may connect at all, decided before the greeting. */
+    interface Policy {
+
+        /** CIDR blocks that are always admitted, without DNSBL lookups (partners, own relays). */
+        Optional<List<String>> allowCidrs();
+
+        /** CIDR blocks refused with 554 5.7.1 on every listener. */
+        Optional<List<String>> denyCidrs();
+
+        Dnsbl dnsbl();
+    }
+
+    /** DNS blocklists consulted for clients of the MX listener (not submission: users sit on listed dynamic IPs). */
+    interface Dnsbl {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("zen.spamhaus.org")
+        List<String> zones();
+
+        /** A lookup that takes longer counts as "not listed": a dead resolver never stalls the greeting. */
+        @WithDefault("1500ms")
+        Duration timeout();
+
+        /** How long an answer is remembered in Redis, shared by the replicas. */
+        @WithDefault("1h")
+        Duration cacheTtl();
     }
 }

@@ -3,6 +3,7 @@ package io.mailfleet.smtp;
 import io.mailfleet.events.TlsInfo;
 import io.mailfleet.smtp.command.CommandDispatcher;
 import io.mailfleet.smtp.policy.ConnectionLimiter;
+import io.mailfleet.smtp.policy.ConnectionPolicy;
 import io.mailfleet.smtp.protocol.CommandLine;
 import io.mailfleet.smtp.protocol.InputBuffer;
 import io.mailfleet.smtp.protocol.ReplyEncoder;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import javax.net.ssl.SSLSession;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -42,6 +44,7 @@ final class SmtpConnection {
     private final SmtpConfig config;
     private final CommandDispatcher dispatcher;
     private final ConnectionLimiter connections;
+    private final ConnectionPolicy policy;
     private final SmtpSession session;
     private final InputBuffer input = new InputBuffer();
     private Mode mode = Mode.GREETING;
@@ -49,15 +52,19 @@ final class SmtpConnection {
     private boolean processing;
     private long timer = -1;
     private int lastReplyCode;
+    /** null until the connection policy has decided; empty = admitted */
+    private Optional<SmtpReply> admission;
+    private boolean greetingDue;
 
     SmtpConnection(Vertx vertx, NetSocket socket, Listener listener, boolean starttls, SmtpConfig config,
-                   CommandDispatcher dispatcher, ConnectionLimiter connections) {
+                   CommandDispatcher dispatcher, ConnectionLimiter connections, ConnectionPolicy policy) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.socket = socket;
         this.config = config;
         this.dispatcher = dispatcher;
         this.connections = connections;
+        this.policy = policy;
         this.session = new SmtpSession(UUID.randomUUID().toString(), listener, socket.remoteAddress().hostAddress(),
                 starttls && !listener.implicitTls());
     }
@@ -77,16 +84,43 @@ final class SmtpConnection {
         if (session.listener().implicitTls()) {
             session.tlsEstablished(tlsInfo(socket.sslSession()));
         }
+        // the connection policy (CIDR lists, DNSBL) and the early-talker wait run side by side;
+        // the greeting (or the refusal) goes out when both are done
+        policy.admit(session.clientIp(), session.listener()).subscribe().with(
+                refusal -> onContext(() -> admitted(refusal)),
+                failure -> onContext(() -> admitted(Optional.empty())));
         Duration delay = config.limits().greetingDelay();
         if (session.listener() == Listener.MX && !delay.isZero()) {
-            timer = vertx.setTimer(delay.toMillis(), fired -> greet());
+            timer = vertx.setTimer(delay.toMillis(), fired -> {
+                timer = -1;
+                greetingDue();
+            });
         } else {
+            greetingDue();
+        }
+    }
+
+    private void admitted(Optional<SmtpReply> refusal) {
+        admission = refusal;
+        if (greetingDue) {
+            greet();
+        }
+    }
+
+    private void greetingDue() {
+        greetingDue = true;
+        if (admission != null) {
             greet();
         }
     }
 
     private void greet() {
-        if (mode == Mode.CLOSED) {
+        if (mode != Mode.GREETING) {
+            return;
+        }
+        if (admission.isPresent()) {
+            LOG.infof("session %s: client %s refused: %s", session.id(), session.clientIp(), admission.get().lines().get(0));
+            replyAndClose(admission.get());
             return;
         }
         if (input.available() > 0) {
@@ -106,7 +140,8 @@ final class SmtpConnection {
         input.append(data);
         if (mode == Mode.GREETING) {
             if (input.available() > config.limits().maxLineLength()) {
-                greet(); // refuses the early talker now instead of buffering more
+                // an early talker flooding before the greeting: no need to wait for anything
+                replyAndClose(SmtpReply.of(554, "5.5.1", config.hostname() + " Protocol error: talking before the greeting"));
             }
             return;
         }

@@ -2,6 +2,7 @@ package io.mailfleet.smtp;
 
 import io.mailfleet.smtp.command.CommandDispatcher;
 import io.mailfleet.smtp.policy.ConnectionLimiter;
+import io.mailfleet.smtp.policy.ConnectionPolicy;
 import io.mailfleet.smtp.session.Listener;
 import io.mailfleet.smtp.tls.ServerCertificate;
 import io.quarkus.runtime.ShutdownEvent;
@@ -46,16 +47,18 @@ public class SmtpListeners {
     private final SmtpConfig config;
     private final CommandDispatcher dispatcher;
     private final ConnectionLimiter connections;
+    private final ConnectionPolicy policy;
     private final ServerCertificate certificate;
     private final Map<Listener, Integer> boundPorts = new ConcurrentHashMap<>();
     private final List<String> deployments = new ArrayList<>();
 
     public SmtpListeners(Vertx vertx, SmtpConfig config, CommandDispatcher dispatcher, ConnectionLimiter connections,
-                         ServerCertificate certificate) {
+                         ConnectionPolicy policy, ServerCertificate certificate) {
         this.vertx = vertx;
         this.config = config;
         this.dispatcher = dispatcher;
         this.connections = connections;
+        this.policy = policy;
         this.certificate = certificate;
     }
 
@@ -114,7 +117,7 @@ public class SmtpListeners {
             ports.forEach((listener, port) -> {
                 boolean starttls = listener != Listener.MX || config.tls().mxStarttls();
                 NetServer server = vertx.createNetServer(options(listener, port)).connectHandler(socket ->
-                        new SmtpConnection(vertx, socket, listener, starttls, config, dispatcher, connections).start());
+                        new SmtpConnection(vertx, socket, listener, starttls, config, dispatcher, connections, policy).start());
                 listening.add(server.listen().onSuccess(bound -> boundPorts.putIfAbsent(listener, bound.actualPort())));
             });
             Future.all(listening).<Void>mapEmpty().onComplete(started);

@@ -41,7 +41,15 @@ public final class RawSmtpClient implements AutoCloseable {
     }
 
     public RawSmtpClient(int port) throws IOException {
+        this(port, null);
+    }
+
+    /** Connects from a chosen loopback address (all of 127.0.0.0/8 is local on Linux), to test IP policies. */
+    public RawSmtpClient(int port, String fromAddress) throws IOException {
         socket = new Socket();
+        if (fromAddress != null) {
+            socket.bind(new InetSocketAddress(fromAddress, 0));
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(15_000);
         in = socket.getInputStream();
