@@ -12,8 +12,8 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 /**
- * mail.inbound → mail.scored. The raw message bytes pass through untouched; the verdict is added as a
- * header. The inbound record is acknowledged only when the broker has the scored one, so a crash in
+ * mail.inbound → mail.scored. The raw message bytes pass through unchanged apart from the header fields the filter puts
+ * on top (and forged Authentication-Results it removes); the verdict travels as a record header. The inbound record is acknowledged only when the broker has the scored one, so a crash in
  * between re-scores rather than loses the message.
  */
 @ApplicationScoped
@@ -36,8 +36,7 @@ public class ScoringStage {
             // nacking sends the record to mail.dead-letter with the reason; the partition moves on
             return Uni.createFrom().completionStage(inbound.nack(e)).replaceWith(Uni.createFrom().nullItem());
         }
-        return scorer.score(mail).map(verdict -> {
-            MailRecord scored = mail.withVerdict(verdict);
+        return scorer.score(mail).map(scored -> {
             OutgoingKafkaRecordMetadata<String> outgoing = OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(scored.key())
                     .withHeaders(scored.headers())

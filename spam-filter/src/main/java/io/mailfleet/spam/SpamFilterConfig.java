@@ -1,7 +1,10 @@
 package io.mailfleet.spam;
 
+import io.mailfleet.events.Verdict;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+
+import java.util.Map;
 
 /** {@code mailfleet.spam.*}: how the filter names itself and how it turns a score into an action. */
 @ConfigMapping(prefix = "mailfleet.spam")
@@ -15,6 +18,64 @@ public interface SpamFilterConfig {
     String authservId();
 
     Dkim dkim();
+
+    /** Thresholds for mail from outside (port 25), unless the recipient's tenant has its own. */
+    Thresholds inbound();
+
+    /**
+     * Thresholds for mail our own users submit: stricter, so that a compromised account is stopped before it spams others.
+     */
+    SubmissionThresholds submission();
+
+    /** Per-tenant inbound thresholds by tenant id; a message to several tenants gets the strictest. */
+    Map<String, TenantThresholds> tenants();
+
+    /** Score overrides by symbol name (e.g. {@code mailfleet.spam.scores.SPF_FAIL=3.5}); others keep their built-in score. */
+    Map<String, Double> scores();
+
+    /**
+     * What a DMARC failure under p=reject does. The message was already accepted (250) when the filter sees it, so REJECT
+     * means a bounce that may go to a forged sender; QUARANTINE holds it instead.
+     */
+    @WithDefault("QUARANTINE")
+    Verdict.Action dmarcRejectAction();
+
+    /** What a DMARC failure under p=quarantine does. */
+    @WithDefault("JUNK")
+    Verdict.Action dmarcQuarantineAction();
+
+    interface Thresholds {
+
+        /** From this score on the message goes to the Junk folder. */
+        @WithDefault("5")
+        double junk();
+
+        /** From this score on it is held for an administrator. */
+        @WithDefault("10")
+        double quarantine();
+
+        /** From this score on it is refused. */
+        @WithDefault("15")
+        double reject();
+    }
+
+    interface SubmissionThresholds extends Thresholds {
+
+        @Override
+        @WithDefault("4")
+        double junk();
+
+        @Override
+        @WithDefault("6")
+        double quarantine();
+
+        @Override
+        @WithDefault("10")
+        double reject();
+    }
+
+    interface TenantThresholds extends Thresholds {
+    }
 
     interface Dkim {
 

@@ -1,5 +1,7 @@
 package io.mailfleet.spam;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailfleet.events.Direction;
 import io.mailfleet.events.KafkaLimits;
 import io.mailfleet.events.MailEnvelope;
@@ -8,6 +10,7 @@ import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.Recipient;
 import io.mailfleet.events.Topics;
 import io.mailfleet.events.Verdict;
+import io.mailfleet.spam.dns.TestDnsResource;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.PostgresResource;
 import io.mailfleet.testing.RedisResource;
@@ -21,11 +24,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Name;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,33 +40,100 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** The pass-through stage through the real broker: mail.inbound in, mail.scored out. */
+/** The filter stage through the real broker and a real DNS server: mail.inbound in, mail.scored (and dmarc.results) out. */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(RedisResource.class)
+@QuarkusTestResource(TestDnsResource.class)
 class ScoringStageTest {
 
-    @Test
-    void inboundRecordComesOutScoredWithItsBytesAndEnvelope() throws Exception {
-        String id = UUID.randomUUID().toString();
-        byte[] content = ("Message-ID: <" + id + "@example.com>\r\nSubject: pipeline\r\n\r\nhello\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
-        MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.now(), "client.example",
-                "192.0.2.1", null, null, "sender@example.org", List.of(Recipient.local("alice@example.com", "t", "a")),
-                content.length, Direction.INBOUND, Map.of());
-        try (var producer = producer()) {
-            producer.send(MailRecord.unscored(envelope, content).toProducerRecord(Topics.MAIL_INBOUND)).get();
-        }
+    private static final String AUTHSERV_ID = "mx.mailfleet.local";
 
-        ConsumerRecord<String, byte[]> scored = awaitRecord(Topics.MAIL_SCORED, id);
-        MailRecord mail = MailRecord.from(scored);
-        assertEquals(envelope, mail.envelope());
-        assertArrayEquals(content, mail.content());
-        assertEquals(Verdict.empty(), mail.verdict());
+    @BeforeAll
+    static void publishPolicies() throws Exception {
+        TestDnsResource.txt("example.org", "v=spf1 ip4:192.0.2.0/24 -all");
+        TestDnsResource.txt("_dmarc.example.org", "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.org");
+        TestDnsResource.server().timeout(Name.fromString("deadzone.example."));
+        TestDnsResource.server().timeout(Name.fromString("_dmarc.deadzone.example."));
+    }
+
+    @Test
+    void authenticatedMessageIsDeliveredWithResultsOnTopAndItsBytesIntact() throws Exception {
+        String id = UUID.randomUUID().toString();
+        byte[] content = ("From: Sender <sender@example.org>\r\nMessage-ID: <" + id + "@example.org>\r\nSubject: pipeline\r\n\r\nhello\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        MailEnvelope envelope = envelope(id, "192.0.2.1", "sender@example.org", content);
+        send(MailRecord.unscored(envelope, content));
+
+        MailRecord mail = MailRecord.from(awaitRecord(Topics.MAIL_SCORED, id));
+        String text = new String(mail.content(), StandardCharsets.US_ASCII);
+        assertTrue(text.startsWith("Authentication-Results: " + AUTHSERV_ID + ";\r\n"), text);
+        assertTrue(text.contains("spf=pass"), text);
+        assertTrue(text.contains("dkim=none"), text);
+        assertTrue(text.contains("dmarc=pass (p=reject dis=none) header.from=example.org"), text);
+        assertTrue(text.contains("\r\nX-Spam-Score: "), text);
+        assertArrayEquals(content, Arrays.copyOfRange(mail.content(), mail.content().length - content.length, mail.content().length),
+                "the original message must follow the added fields byte for byte");
+        assertEquals(mail.content().length, mail.envelope().size());
+        assertEquals(envelope.recipients(), mail.envelope().recipients());
+        assertEquals(Verdict.Action.DELIVER, mail.verdict().action());
+        assertTrue(symbols(mail).containsAll(List.of("SPF_PASS", "DMARC_PASS")), symbols(mail).toString());
+        JsonNode dmarc = new ObjectMapper().readTree(awaitRecord(Topics.DMARC_RESULTS, id).value());
+        assertEquals("pass", dmarc.get("result").asText());
+        assertEquals("example.org", dmarc.get("headerFrom").asText());
+        assertEquals("192.0.2.1", dmarc.get("sourceIp").asText());
+    }
+
+    @Test
+    void forgedFromUnderRejectPolicyIsQuarantinedAndRecorded() throws Exception {
+        String id = UUID.randomUUID().toString();
+        byte[] content = ("From: CEO <ceo@example.org>\r\nSubject: urgent wire transfer\r\n\r\npay now\r\n").getBytes(StandardCharsets.US_ASCII);
+        send(MailRecord.unscored(envelope(id, "203.0.113.9", "bounce@sender.test", content), content));
+
+        MailRecord mail = MailRecord.from(awaitRecord(Topics.MAIL_SCORED, id));
+        assertEquals(Verdict.Action.QUARANTINE, mail.verdict().action());
+        assertTrue(symbols(mail).contains("DMARC_FAIL_REJECT"), symbols(mail).toString());
+        assertTrue(new String(mail.content(), StandardCharsets.US_ASCII).contains("dmarc=fail (p=reject dis=reject) header.from=example.org"));
+        JsonNode dmarc = new ObjectMapper().readTree(awaitRecord(Topics.DMARC_RESULTS, id).value());
+        assertEquals("fail", dmarc.get("result").asText());
+        assertEquals("reject", dmarc.get("disposition").asText());
+        assertEquals("mailto:dmarc-reports@example.org", dmarc.get("aggregateReportUris").get(0).asText());
+    }
+
+    @Test
+    void gtubeIsRejectedAndForgedResultsClaimingOurIdAreRemoved() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String forged = "Authentication-Results: " + AUTHSERV_ID + ";\r\n\tspf=pass smtp.mailfrom=paypal.example\r\n";
+        String foreign = "Authentication-Results: mx.elsewhere.example; spf=fail smtp.mailfrom=x.example\r\n";
+        String rest = "From: spammer@example.org\r\nSubject: test\r\n\r\nXJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X\r\n";
+        byte[] content = (foreign + forged + rest).getBytes(StandardCharsets.US_ASCII);
+        send(MailRecord.unscored(envelope(id, "192.0.2.7", "spammer@example.org", content), content));
+
+        MailRecord mail = MailRecord.from(awaitRecord(Topics.MAIL_SCORED, id));
+        assertEquals(Verdict.Action.REJECT, mail.verdict().action());
+        assertTrue(symbols(mail).contains("GTUBE"));
+        String text = new String(mail.content(), StandardCharsets.US_ASCII);
+        assertFalse(text.contains("smtp.mailfrom=paypal.example"), "the forged field must be gone: " + text);
+        assertTrue(text.endsWith(foreign + rest), "everything else stays byte for byte: " + text);
+        assertTrue(text.contains("X-Spam-Status: Yes, score="), text);
+    }
+
+    @Test
+    void deadDnsGivesTemperrorWithoutStallingThePipeline() throws Exception {
+        String id = UUID.randomUUID().toString();
+        byte[] content = ("From: someone@deadzone.example\r\nSubject: slow dns\r\n\r\nhi\r\n").getBytes(StandardCharsets.US_ASCII);
+        send(MailRecord.unscored(envelope(id, "198.51.100.1", "someone@deadzone.example", content), content));
+
+        MailRecord mail = MailRecord.from(awaitRecord(Topics.MAIL_SCORED, id));
+        String text = new String(mail.content(), StandardCharsets.US_ASCII);
+        assertTrue(text.contains("spf=temperror"), text);
+        assertTrue(text.contains("dmarc=temperror"), text);
+        assertEquals(Verdict.Action.DELIVER, mail.verdict().action());
     }
 
     @Test
@@ -73,6 +146,21 @@ class ScoringStageTest {
         var reason = dead.headers().lastHeader("dead-letter-reason");
         assertTrue(reason != null && new String(reason.value(), StandardCharsets.UTF_8).contains(MailHeaders.ENVELOPE.name()),
                 "dead-letter reason should name the missing header");
+    }
+
+    private static MailEnvelope envelope(String id, String clientIp, String mailFrom, byte[] content) {
+        return new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.now(), "client.example", clientIp, null, null, mailFrom,
+                List.of(Recipient.local("alice@example.com", "t", "a")), content.length, Direction.INBOUND, Map.of());
+    }
+
+    private static List<String> symbols(MailRecord mail) {
+        return mail.verdict().symbols().stream().map(Verdict.Symbol::name).toList();
+    }
+
+    private static void send(MailRecord record) throws Exception {
+        try (var producer = producer()) {
+            producer.send(record.toProducerRecord(Topics.MAIL_INBOUND)).get();
+        }
     }
 
     private static KafkaProducer<String, byte[]> producer() {

@@ -45,7 +45,7 @@ public final class RawMessage {
             }
             String raw = new String(content, position, fieldEnd - position, StandardCharsets.ISO_8859_1);
             String name = new String(content, position, colon - position, StandardCharsets.ISO_8859_1).strip();
-            fields.add(new HeaderField(name, raw));
+            fields.add(new HeaderField(name, raw, position, fieldEnd));
             position = fieldEnd;
         }
         return new RawMessage(content, fields, content.length);
@@ -108,9 +108,11 @@ public final class RawMessage {
     /**
      * One header field.
      *
-     * @param raw the whole field as received, folding and final line break included, octets as ISO-8859-1 chars
+     * @param raw   the whole field as received, folding and final line break included, octets as ISO-8859-1 chars
+     * @param start offset of its first octet in the message
+     * @param end   offset just past its last octet
      */
-    public record HeaderField(String name, String raw) {
+    public record HeaderField(String name, String raw, int start, int end) {
 
         public String lowerName() {
             return name.toLowerCase(Locale.ROOT);

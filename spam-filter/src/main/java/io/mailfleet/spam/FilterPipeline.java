@@ -1,0 +1,92 @@
+package io.mailfleet.spam;
+
+import io.mailfleet.events.MailEnvelope;
+import io.mailfleet.events.MailRecord;
+import io.mailfleet.events.Verdict;
+import io.mailfleet.spam.auth.AuthenticationResults;
+import io.mailfleet.spam.auth.AuthenticationResultsHeader;
+import io.mailfleet.spam.auth.SenderAuthentication;
+import io.mailfleet.spam.dmarc.DmarcResultPublisher;
+import io.mailfleet.spam.message.RawMessage;
+import io.mailfleet.spam.verdict.ScanContext;
+import io.mailfleet.spam.verdict.SpamCheck;
+import io.mailfleet.spam.verdict.SpamHeaders;
+import io.mailfleet.spam.verdict.VerdictPolicy;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The filter: sender authentication, then every {@link SpamCheck} side by side, then {@link VerdictPolicy}. Parsing and
+ * hashing are CPU work on a 25 MiB message, so the pipeline runs on the worker pool, never on the Kafka event loop; DNS answers
+ * arrive on dnsjava's I/O thread.
+ */
+@ApplicationScoped
+public class FilterPipeline implements MessageScorer {
+
+    private final SenderAuthentication authentication;
+    private final List<SpamCheck> checks;
+    private final VerdictPolicy policy;
+    private final DmarcResultPublisher dmarcResults;
+    private final SpamFilterConfig config;
+
+    public FilterPipeline(SenderAuthentication authentication, @Any Instance<SpamCheck> checks, VerdictPolicy policy,
+                          DmarcResultPublisher dmarcResults, SpamFilterConfig config) {
+        this.authentication = authentication;
+        this.checks = checks.stream().toList();
+        this.policy = policy;
+        this.dmarcResults = dmarcResults;
+        this.config = config;
+    }
+
+    @Override
+    public Uni<MailRecord> score(MailRecord mail) {
+        return Uni.createFrom().item(() -> RawMessage.parse(mail.content()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(message -> authentication.authenticate(mail.envelope(), message)
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
+                        .flatMap(auth -> dmarcResults.publish(mail.envelope(), auth).replaceWith(auth))
+                        .flatMap(auth -> runChecks(new ScanContext(mail, message, auth))
+                                .map(symbols -> scored(mail, message, auth, policy.decide(mail.envelope(), auth, symbols)))));
+    }
+
+    private Uni<List<Verdict.Symbol>> runChecks(ScanContext context) {
+        if (checks.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<List<Verdict.Symbol>>> running = checks.stream().map(check -> check.check(context)).toList();
+        return Uni.join().all(running).andFailFast().map(lists -> {
+            List<Verdict.Symbol> all = new ArrayList<>();
+            lists.forEach(all::addAll);
+            return all;
+        });
+    }
+
+    /** Our header fields on top; incoming Authentication-Results claiming our authserv-id cut out; all else byte for byte. */
+    private MailRecord scored(MailRecord mail, RawMessage message, AuthenticationResults auth, Verdict verdict) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream(mail.content().length + 512);
+        content.writeBytes(AuthenticationResultsHeader.render(config.authservId(), auth).getBytes(StandardCharsets.US_ASCII));
+        content.writeBytes(SpamHeaders.render(verdict, policy.required(mail.envelope())).getBytes(StandardCharsets.US_ASCII));
+        int copied = 0;
+        for (RawMessage.HeaderField field : message.fields()) {
+            if (AuthenticationResultsHeader.claims(field, config.authservId())) {
+                content.write(mail.content(), copied, field.start() - copied);
+                copied = field.end();
+            }
+        }
+        content.write(mail.content(), copied, mail.content().length - copied);
+        byte[] bytes = content.toByteArray();
+        MailEnvelope envelope = mail.envelope();
+        MailEnvelope resized = new MailEnvelope(envelope.version(), envelope.messageId(), envelope.receivedAt(), envelope.helo(),
+                envelope.clientIp(), envelope.tls(), envelope.authenticatedPrincipal(), envelope.mailFrom(), envelope.recipients(),
+                bytes.length, envelope.direction(), envelope.mailParams());
+        return new MailRecord(resized, bytes, verdict);
+    }
+}
