@@ -18,6 +18,20 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class MailAccounts {
 
+    /** INBOX and the SPECIAL-USE set, created with every account. */
+    private static final String[] DEFAULT_NAMES;
+    private static final String[] DEFAULT_SPECIAL_USES;
+
+    static {
+        DEFAULT_NAMES = new String[SpecialUse.values().length + 1];
+        DEFAULT_SPECIAL_USES = new String[DEFAULT_NAMES.length];
+        DEFAULT_NAMES[0] = Mailboxes.INBOX;
+        for (SpecialUse use : SpecialUse.values()) {
+            DEFAULT_NAMES[use.ordinal() + 1] = use.defaultName();
+            DEFAULT_SPECIAL_USES[use.ordinal() + 1] = use.attribute();
+        }
+    }
+
     private final Pool pool;
     private final MailstoreConfig config;
 
@@ -32,30 +46,22 @@ public class MailAccounts {
     }
 
     /**
-     * The same inside the caller's transaction. Concurrent callers are safe: the second waits on the
-     * primary key until the first commits, then finds the row (and the mailboxes) there.
+     * The same inside the caller's transaction, in ONE statement (the account row and its default
+     * mailboxes), so callers can pipeline it with the statements that follow. Concurrent callers are
+     * safe: the second waits on the primary key until the first commits, then finds the row there.
      */
     public Uni<Boolean> ensureAccount(SqlConnection tx, String accountId) {
         return tx.preparedQuery("""
-                        INSERT INTO mailstore.accounts (account_id, quota_bytes, quota_messages) VALUES ($1, $2, $3)
-                        ON CONFLICT (account_id) DO NOTHING RETURNING account_id""")
-                .execute(Tuple.of(accountId, boxed(config.defaultQuota().bytes()), boxed(config.defaultQuota().messages())))
-                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(false) : createDefaultMailboxes(tx, accountId).replaceWith(true));
-    }
-
-    private static Uni<Void> createDefaultMailboxes(SqlConnection tx, String accountId) {
-        String[] names = new String[SpecialUse.values().length + 1];
-        String[] uses = new String[names.length];
-        names[0] = Mailboxes.INBOX;
-        for (SpecialUse use : SpecialUse.values()) {
-            names[use.ordinal() + 1] = use.defaultName();
-            uses[use.ordinal() + 1] = use.attribute();
-        }
-        return tx.preparedQuery("""
+                        WITH created AS (
+                            INSERT INTO mailstore.accounts (account_id, quota_bytes, quota_messages) VALUES ($1, $2, $3)
+                            ON CONFLICT (account_id) DO NOTHING RETURNING account_id)
                         INSERT INTO mailstore.mailboxes (account_id, name, special_use)
-                        SELECT $1, name, special_use FROM unnest($2::text[], $3::text[]) AS defaults(name, special_use)""")
-                .execute(Tuple.of(accountId, names, uses))
-                .replaceWithVoid();
+                        SELECT created.account_id, defaults.name, defaults.special_use
+                        FROM created, unnest($4::text[], $5::text[]) AS defaults(name, special_use)
+                        RETURNING id""")
+                .execute(Tuple.from(new Object[] {accountId, boxed(config.defaultQuota().bytes()), boxed(config.defaultQuota().messages()),
+                        DEFAULT_NAMES, DEFAULT_SPECIAL_USES}))
+                .map(rows -> rows.size() > 0);
     }
 
     /** Sets the quota (empty: unlimited); creates the account when needed. Current usage is kept. */

@@ -70,17 +70,28 @@ public class MailstoreWrites {
                 .replaceWithVoid();
     }
 
-    /** The blob and its parsed form, each written once however many mailboxes refer to them. */
+    /**
+     * The blob and its parsed form, each written once however many mailboxes refer to them. Both
+     * statements are sent at once (pipelined), so a caller can pipeline the statements that use them.
+     */
     public Uni<Void> storeContent(SqlConnection tx, StoredContent content) {
         Buffer sha256 = Buffer.buffer(content.blob().digest());
-        return blobs.store(tx, content.blob(), content.bytes())
-                .chain(() -> tx.preparedQuery("""
-                                INSERT INTO mailstore.contents (sha256, envelope, body_structure, search_text)
-                                VALUES ($1, $2, $3, to_tsvector('simple', $4))
-                                ON CONFLICT (sha256) DO NOTHING""")
-                        .execute(Tuple.of(sha256, content.parsed().envelope(), content.parsed().bodyStructure(),
-                                content.parsed().searchText())))
+        Uni<Void> blob = blobs.store(tx, content.blob(), content.bytes());
+        Uni<Void> parsed = tx.preparedQuery("""
+                        INSERT INTO mailstore.contents (sha256, envelope, body_structure, search_text)
+                        VALUES ($1, $2, $3, to_tsvector('simple', $4))
+                        ON CONFLICT (sha256) DO NOTHING""")
+                .execute(Tuple.of(sha256, content.parsed().envelope(), content.parsed().bodyStructure(), content.parsed().searchText()))
                 .replaceWithVoid();
+        return Uni.join().all(blob, parsed).andCollectFailures().replaceWithVoid();
+    }
+
+    public static int systemBits(Flags flags) {
+        return flags.systemBits();
+    }
+
+    public static String[] keywords(Flags flags) {
+        return flags.keywordArray();
     }
 
     public Uni<Void> insertMessage(SqlConnection tx, long mailboxId, long uid, long modseq, StoredContent content,

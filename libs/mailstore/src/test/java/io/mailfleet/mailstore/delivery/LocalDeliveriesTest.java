@@ -119,6 +119,25 @@ class LocalDeliveriesTest {
     }
 
     @Test
+    void theSamePairTwiceInABatchOrConcurrentlyIsStoredOnce() {
+        String account = unique("acct");
+        Delivery delivery = new Delivery(unique("msg"), message("race"), OffsetDateTime.now(ZoneOffset.UTC), List.of(inbox(account)));
+        List<DeliveryOutcome> batch = deliveries.deliver(List.of(delivery, delivery)).await().atMost(WAIT);
+        assertEquals(List.of(DeliveryOutcome.Status.DELIVERED), batch.stream().map(DeliveryOutcome::status).toList());
+
+        // eight workers racing on one new message (a consumer rebalance): the losers' transactions abort
+        // on the idempotency key and, retried, find the message delivered
+        Delivery raced = new Delivery(unique("msg"), message("raced"), OffsetDateTime.now(ZoneOffset.UTC), List.of(inbox(account)));
+        List<Uni<DeliveryOutcome>> racers = IntStream.range(0, 8)
+                .mapToObj(i -> deliveries.deliver(raced).onFailure().retry().atMost(3).map(outcomes -> outcomes.get(0))).toList();
+        List<DeliveryOutcome> outcomes = Uni.join().all(racers).andFailFast().await().atMost(WAIT);
+        assertEquals(1, outcomes.stream().filter(o -> o.status() == DeliveryOutcome.Status.DELIVERED).count());
+        assertEquals(7, outcomes.stream().filter(o -> o.status() == DeliveryOutcome.Status.DUPLICATE).count());
+        assertEquals(2, mailbox(account, "INBOX").messages());
+        assertEquals(2, accounts.usage(account).await().atMost(WAIT).usedMessages());
+    }
+
+    @Test
     void eightParallelDeliveriesIntoOneMailboxGetDistinctIncreasingUids() {
         String account = unique("acct");
         accounts.ensureAccount(account).await().atMost(WAIT);
