@@ -1,20 +1,27 @@
 package io.mailfleet.imap;
 
+import io.mailfleet.imap.pop3.Pop3Server;
+import io.mailfleet.imap.server.ImapServer;
+import io.mailfleet.imap.tls.ServerTls;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.core.net.NetServer;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Binds the IMAP and POP3 ports on the Vert.x event loop. Until the protocols land, each connection
- * gets the protocol's own polite refusal (IMAP {@code * BYE}, POP3 {@code -ERR}) and is closed.
+ * Binds the IMAP (STARTTLS), IMAPS, POP3 (STLS) and POP3S ports on Vert.x event loops. A fixed port is
+ * bound once per event loop so connections spread over the cores; port 0 (tests) is bound once.
  */
 @ApplicationScoped
 public class MailAccessListeners {
@@ -23,37 +30,44 @@ public class MailAccessListeners {
 
     private final Vertx vertx;
     private final ImapConfig config;
-    private final Map<String, NetServer> servers = new ConcurrentHashMap<>();
+    private final ServerTls tls;
+    private final ImapServer imap;
+    private final Pop3Server pop3;
+    private final Map<String, List<NetServer>> servers = new ConcurrentHashMap<>();
 
-    public MailAccessListeners(Vertx vertx, ImapConfig config) {
+    public MailAccessListeners(Vertx vertx, ImapConfig config, ServerTls tls, ImapServer imap, Pop3Server pop3) {
         this.vertx = vertx;
         this.config = config;
+        this.tls = tls;
+        this.imap = imap;
+        this.pop3 = pop3;
     }
 
-    void start(@Observes StartupEvent event) {
-        String imapBye = "* BYE [UNAVAILABLE] " + config.hostname() + " IMAP not available yet\r\n";
-        String pop3Err = "-ERR [SYS/TEMP] " + config.hostname() + " POP3 not available yet\r\n";
-        listen("imap", config.imapPort(), imapBye);
-        listen("imaps", config.imapsPort(), imapBye);
-        listen("pop3", config.pop3Port(), pop3Err);
-        listen("pop3s", config.pop3sPort(), pop3Err);
+    void start(@Observes StartupEvent event) throws Exception {
+        listen("imap", config.imapPort(), false, imap::accept);
+        listen("imaps", config.imapsPort(), true, imap::accept);
+        listen("pop3", config.pop3Port(), false, pop3::accept);
+        listen("pop3s", config.pop3sPort(), true, pop3::accept);
     }
 
-    private void listen(String name, int port, String refusal) {
-        Buffer reply = Buffer.buffer(refusal);
-        NetServer server = vertx.createNetServer()
-                .connectHandler(socket -> socket.write(reply).subscribe().with(done -> socket.closeAndForget()));
-        server.listenAndAwait(port, config.bindHost());
-        servers.put(name, server);
-        LOG.infof("%s listener on %s:%d", name, config.bindHost(), server.actualPort());
+    private void listen(String name, int port, boolean implicitTls, Handler<NetSocket> handler) throws Exception {
+        int instances = port == 0 ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
+        List<NetServer> bound = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            NetServer server = vertx.createNetServer(tls.serverOptions(implicitTls)).connectHandler(handler);
+            server.listen(port, config.bindHost()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            bound.add(server);
+        }
+        servers.put(name, bound);
+        LOG.infof("%s listener on %s:%d (%d event loops)", name, config.bindHost(), bound.get(0).actualPort(), instances);
     }
 
     /** The port a listener ("imap", "imaps", "pop3", "pop3s") is bound to; differs from config when that is 0. */
     public int boundPort(String name) {
-        return servers.get(name).actualPort();
+        return servers.get(name).get(0).actualPort();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        servers.values().forEach(NetServer::closeAndAwait);
+        servers.values().forEach(list -> list.forEach(server -> server.close()));
     }
 }

@@ -1,0 +1,25 @@
+package io.mailfleet.imap.command;
+
+import io.mailfleet.imap.session.ImapSession;
+import io.mailfleet.imap.session.SessionState;
+
+/**
+ * What the server offers, by session state (RFC 9051 6.1.1, 6.2.1): before TLS on the plain port only
+ * STARTTLS and LOGINDISABLED (no mechanism is offered in clear text); after TLS AUTH=PLAIN with SASL-IR;
+ * once logged in, no authentication capabilities.
+ */
+public final class Capabilities {
+
+    private static final String COMMON = "IMAP4rev1 IMAP4rev2 LITERAL+ ENABLE ID IDLE NAMESPACE UIDPLUS MOVE UNSELECT "
+            + "CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE SASL-IR";
+
+    private Capabilities() {
+    }
+
+    public static String of(ImapSession session) {
+        if (session.state() != SessionState.NOT_AUTHENTICATED) {
+            return COMMON;
+        }
+        return session.channel().secure() ? COMMON + " AUTH=PLAIN" : COMMON + " STARTTLS LOGINDISABLED";
+    }
+}

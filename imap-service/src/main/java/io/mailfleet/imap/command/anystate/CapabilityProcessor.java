@@ -1,0 +1,34 @@
+package io.mailfleet.imap.command.anystate;
+
+import io.mailfleet.imap.command.Capabilities;
+import io.mailfleet.imap.command.Completion;
+import io.mailfleet.imap.command.ImapCommand;
+import io.mailfleet.imap.command.ImapProcessor;
+import io.mailfleet.imap.session.ImapResponder;
+import io.mailfleet.imap.session.ImapSession;
+import io.mailfleet.imap.session.SessionState;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+
+@ApplicationScoped
+public class CapabilityProcessor implements ImapProcessor {
+
+    @Override
+    public Set<String> names() {
+        return Set.of("CAPABILITY");
+    }
+
+    @Override
+    public Set<SessionState> states() {
+        return ANY;
+    }
+
+    @Override
+    public Uni<Completion> process(ImapCommand command, ImapSession session, ImapResponder out) {
+        command.args().end();
+        out.untagged("CAPABILITY " + Capabilities.of(session));
+        return Uni.createFrom().item(Completion.ok("CAPABILITY completed"));
+    }
+}

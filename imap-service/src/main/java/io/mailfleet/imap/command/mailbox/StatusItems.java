@@ -1,0 +1,79 @@
+package io.mailfleet.imap.command.mailbox;
+
+import io.mailfleet.imap.command.MailboxNames;
+import io.mailfleet.imap.protocol.ImapArgumentReader;
+import io.mailfleet.imap.protocol.ImapResponseBuilder;
+import io.mailfleet.imap.protocol.ImapSyntaxException;
+import io.mailfleet.imap.session.ImapSession;
+import io.mailfleet.imap.session.RecentClaims;
+import io.mailfleet.imap.store.MessageIndex;
+import io.mailfleet.mailstore.MailboxState;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The STATUS data items (RFC 9051 6.3.11) and the {@code * STATUS} response; shared by STATUS and LIST-STATUS. */
+@ApplicationScoped
+public class StatusItems {
+
+    private static final Set<String> KNOWN = Set.of("MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "RECENT", "SIZE", "DELETED",
+            "HIGHESTMODSEQ");
+
+    private final MessageIndex index;
+    private final RecentClaims recentClaims;
+
+    StatusItems(MessageIndex index, RecentClaims recentClaims) {
+        this.index = index;
+        this.recentClaims = recentClaims;
+    }
+
+    /** {@code (item item …)}, upper-cased, unknown items are BAD. */
+    public static List<String> read(ImapArgumentReader args) {
+        args.expect('(');
+        List<String> items = new ArrayList<>();
+        while (!args.consumeIf(')')) {
+            if (!items.isEmpty()) {
+                args.sp();
+            }
+            String item = args.atom().toUpperCase(Locale.ROOT);
+            if (!KNOWN.contains(item)) {
+                throw new ImapSyntaxException("unknown STATUS item " + item);
+            }
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            throw new ImapSyntaxException("no STATUS items");
+        }
+        return items;
+    }
+
+    public Uni<byte[]> response(ImapSession session, MailboxState state, List<String> items) {
+        Uni<Long> deleted = items.contains("DELETED") ? index.countDeleted(session.accountId(), state.id()) : Uni.createFrom().item(0L);
+        Uni<Long> recent = items.contains("RECENT")
+                ? index.changedSince(session.accountId(), state.id(), 0)
+                        .map(entries -> entries.stream().filter(e -> e.uid() > recentClaims.claimedUpTo(state.id())).count())
+                : Uni.createFrom().item(0L);
+        return Uni.combine().all().unis(deleted, recent).asTuple().map(counts -> {
+            ImapResponseBuilder response = ImapResponseBuilder.untagged(session.utf8()).atom("STATUS")
+                    .astring(MailboxNames.wire(state.name(), session)).open();
+            for (String item : items) {
+                long value = switch (item) {
+                    case "MESSAGES" -> state.messages();
+                    case "UIDNEXT" -> state.uidNext();
+                    case "UIDVALIDITY" -> state.uidValidity();
+                    case "UNSEEN" -> state.unseen();
+                    case "RECENT" -> counts.getItem2();
+                    case "SIZE" -> state.size();
+                    case "DELETED" -> counts.getItem1();
+                    default -> state.highestModseq();
+                };
+                response.atom(item).number(value);
+            }
+            return response.close().toBytes();
+        });
+    }
+}

@@ -1,0 +1,239 @@
+package io.mailfleet.imap.command.selected;
+
+import io.mailfleet.mailstore.MailboxChange;
+import io.mailfleet.imap.changes.MailboxChangeNotifier;
+import io.mailfleet.imap.command.Completion;
+import io.mailfleet.imap.command.ImapCommand;
+import io.mailfleet.imap.command.ImapProcessor;
+import io.mailfleet.imap.fetch.BodySection;
+import io.mailfleet.imap.fetch.FetchRequest;
+import io.mailfleet.imap.fetch.SectionExtractor;
+import io.mailfleet.imap.fetch.StructureFormat;
+import io.mailfleet.imap.protocol.ImapArgumentReader;
+import io.mailfleet.imap.protocol.ImapResponseBuilder;
+import io.mailfleet.imap.protocol.SequenceSet;
+import io.mailfleet.imap.session.FlagsFormat;
+import io.mailfleet.imap.session.ImapResponder;
+import io.mailfleet.imap.session.ImapSession;
+import io.mailfleet.imap.session.SelectedMailbox;
+import io.mailfleet.imap.session.SessionState;
+import io.mailfleet.imap.store.MessageIndex;
+import io.mailfleet.mailstore.FlagUpdate;
+import io.mailfleet.mailstore.Flags;
+import io.mailfleet.mailstore.MessageEntry;
+import io.mailfleet.mailstore.Messages;
+import io.mailfleet.mailstore.SystemFlag;
+import io.mailfleet.mailstore.UidRange;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * FETCH / UID FETCH. Metadata comes from the mailstore's cached rows in batches; message bytes are read
+ * one message at a time and written before the next is read, waiting for the client to drain its
+ * socket, so fetching a large mailbox never holds more than one message in memory. Fetching a body
+ * without PEEK sets {@code \Seen} first and reports the new FLAGS.
+ */
+@ApplicationScoped
+public class FetchProcessor implements ImapProcessor {
+
+    private static final int BATCH = 500;
+    private static final DateTimeFormatter INTERNAL_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH);
+
+    private final Messages messages;
+    private final MessageIndex index;
+    private final MailboxChangeNotifier notifier;
+
+    FetchProcessor(Messages messages, MessageIndex index, MailboxChangeNotifier notifier) {
+        this.messages = messages;
+        this.index = index;
+        this.notifier = notifier;
+    }
+
+    /** What one message's response is built from; {@code entry} is null when only FLAGS/UID were asked. */
+    private record Fetched(long uid, Flags flags, MessageEntry entry) {
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.of("FETCH");
+    }
+
+    @Override
+    public Set<SessionState> states() {
+        return SELECTED;
+    }
+
+    @Override
+    public boolean uidVariant() {
+        return true;
+    }
+
+    @Override
+    public boolean announcesExpunges(ImapCommand command) {
+        return command.uid();
+    }
+
+    @Override
+    public Uni<Completion> process(ImapCommand command, ImapSession session, ImapResponder out) {
+        ImapArgumentReader args = command.args();
+        args.sp();
+        SequenceSet set = args.sequenceSet();
+        args.sp();
+        FetchRequest request = FetchRequest.read(args);
+        args.end();
+        SelectedMailbox view = session.selected();
+        if (!command.uid() && view.outOfRange(set)) {
+            return Uni.createFrom().item(Completion.bad("invalid message sequence number"));
+        }
+        List<Long> uids = view.resolve(set, command.uid());
+        Completion done = Completion.ok((command.uid() ? "UID " : "") + "FETCH completed");
+        if (uids.isEmpty()) {
+            return Uni.createFrom().item(done);
+        }
+        List<List<Long>> batches = new ArrayList<>();
+        for (int i = 0; i < uids.size(); i += BATCH) {
+            batches.add(uids.subList(i, Math.min(uids.size(), i + BATCH)));
+        }
+        return Multi.createFrom().iterable(batches)
+                .onItem().transformToUniAndConcatenate(batch -> load(session, view, request, batch)
+                        .chain(fetched -> markSeen(session, view, request, fetched))
+                        .chain(fetched -> respond(session, view, command, request, fetched, out)))
+                .collect().last()
+                .replaceWith(done);
+    }
+
+    private Uni<List<Fetched>> load(ImapSession session, SelectedMailbox view, FetchRequest request, List<Long> batch) {
+        String account = session.accountId();
+        if (!request.needsEntry()) {
+            return index.entries(account, view.id(), batch)
+                    .map(entries -> entries.stream().map(e -> new Fetched(e.uid(), e.flags(), null)).toList());
+        }
+        Set<Long> wanted = Set.copyOf(batch);
+        return messages.list(account, view.id(), new UidRange(batch.get(0), batch.get(batch.size() - 1)))
+                .map(entries -> entries.stream().filter(e -> wanted.contains(e.uid()))
+                        .map(e -> new Fetched(e.uid(), e.flags(), e)).toList());
+    }
+
+    private Uni<List<Fetched>> markSeen(ImapSession session, SelectedMailbox view, FetchRequest request, List<Fetched> fetched) {
+        if (!request.setsSeen() || view.readOnly()) {
+            return Uni.createFrom().item(fetched);
+        }
+        List<Long> unseen = fetched.stream().filter(f -> !f.flags().has(SystemFlag.SEEN)).map(Fetched::uid).toList();
+        if (unseen.isEmpty()) {
+            return Uni.createFrom().item(fetched);
+        }
+        String account = session.accountId();
+        FlagUpdate seen = FlagUpdate.add(Flags.of(SystemFlag.SEEN));
+        return Multi.createFrom().iterable(view.ranges(unseen))
+                .onItem().transformToUniAndConcatenate(range -> messages.setFlags(account, view.id(), range, seen, Optional.empty()))
+                .collect().asList()
+                .map(results -> {
+                    long modseq = results.stream().flatMap(List::stream).mapToLong(c -> c.modseq()).max().orElse(0);
+                    if (modseq > 0) {
+                        view.ownChange(modseq);
+                        notifier.changed(account, view.id(), view.uidValidity(), MailboxChange.Kind.FLAGS,
+                                results.stream().flatMap(List::stream).map(c -> c.uid()).toList(), modseq);
+                    }
+                    return fetched.stream().map(f -> f.flags().has(SystemFlag.SEEN) ? f
+                            : new Fetched(f.uid(), withSeen(f.flags()), f.entry())).toList();
+                });
+    }
+
+    private static Flags withSeen(Flags flags) {
+        java.util.EnumSet<SystemFlag> system = java.util.EnumSet.of(SystemFlag.SEEN);
+        system.addAll(flags.system());
+        return new Flags(system, flags.keywords());
+    }
+
+    private Uni<Void> respond(ImapSession session, SelectedMailbox view, ImapCommand command, FetchRequest request,
+                              List<Fetched> fetched, ImapResponder out) {
+        boolean seenChanged = request.setsSeen() && !view.readOnly();
+        return Multi.createFrom().iterable(fetched)
+                .onItem().transformToUniAndConcatenate(message -> {
+                    int msn = view.msnOf(message.uid());
+                    if (msn == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Uni<byte[]> content = request.needsContent()
+                            ? messages.content(session.accountId(), view.id(), message.uid()).map(found -> found.orElse(null))
+                            : Uni.createFrom().nullItem();
+                    return content.chain(bytes -> {
+                        if (request.needsContent() && bytes == null) {
+                            return Uni.createFrom().voidItem(); // expunged meanwhile
+                        }
+                        out.write(render(session, view, command, request, message, msn, bytes, seenChanged));
+                        return out.drained();
+                    });
+                })
+                .collect().last().replaceWithVoid();
+    }
+
+    private static byte[] render(ImapSession session, SelectedMailbox view, ImapCommand command, FetchRequest request,
+                                 Fetched message, int msn, byte[] content, boolean seenChanged) {
+        ImapResponseBuilder response = ImapResponseBuilder.untagged(session.utf8()).number(msn).atom("FETCH").open();
+        boolean uidDone = false;
+        boolean flagsDone = false;
+        if (command.uid()) {
+            response.atom("UID").number(message.uid());
+            uidDone = true;
+        }
+        for (String item : request.simpleItems()) {
+            switch (item) {
+                case "UID" -> {
+                    if (!uidDone) {
+                        response.atom("UID").number(message.uid());
+                        uidDone = true;
+                    }
+                }
+                case "FLAGS" -> {
+                    response.atom("FLAGS").atom(FlagsFormat.render(message.flags(), view.isRecent(message.uid())));
+                    flagsDone = true;
+                }
+                case "INTERNALDATE" -> response.atom("INTERNALDATE").string(internalDate(message.entry().internalDate()));
+                case "RFC822.SIZE" -> response.atom("RFC822.SIZE").number(message.entry().size());
+                case "ENVELOPE" -> {
+                    response.atom("ENVELOPE");
+                    StructureFormat.envelope(response, message.entry().envelope());
+                }
+                case "BODYSTRUCTURE", "BODY" -> {
+                    response.atom(item);
+                    StructureFormat.body(response, message.entry().bodyStructure(), item.equals("BODYSTRUCTURE"));
+                }
+                case "RFC822" -> response.atom("RFC822").literal(content);
+                case "RFC822.HEADER" -> response.atom("RFC822.HEADER")
+                        .literal(SectionExtractor.extract(content, new BodySection(List.of(), "HEADER", List.of(), true, -1, -1)));
+                case "RFC822.TEXT" -> response.atom("RFC822.TEXT")
+                        .literal(SectionExtractor.extract(content, new BodySection(List.of(), "TEXT", List.of(), false, -1, -1)));
+                default -> throw new IllegalStateException("unhandled FETCH item " + item);
+            }
+        }
+        for (BodySection section : request.sections()) {
+            byte[] bytes = SectionExtractor.extract(content, section);
+            response.atom(section.responseName());
+            if (section.partialStart() >= 0) {
+                int from = (int) Math.min(section.partialStart(), bytes.length);
+                int length = (int) Math.min(section.partialLength(), bytes.length - from);
+                response.literal(bytes, from, length);
+            } else {
+                response.literal(bytes);
+            }
+        }
+        if (seenChanged && !flagsDone) {
+            response.atom("FLAGS").atom(FlagsFormat.render(message.flags(), view.isRecent(message.uid())));
+        }
+        return response.close().toBytes();
+    }
+
+    private static String internalDate(OffsetDateTime date) {
+        return INTERNAL_DATE.format(date);
+    }
+}

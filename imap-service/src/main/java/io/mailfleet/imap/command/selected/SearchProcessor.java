@@ -1,0 +1,129 @@
+package io.mailfleet.imap.command.selected;
+
+import io.mailfleet.imap.command.Completion;
+import io.mailfleet.imap.command.ImapCommand;
+import io.mailfleet.imap.command.ImapProcessor;
+import io.mailfleet.imap.protocol.ImapResponseBuilder;
+import io.mailfleet.imap.protocol.SequenceSet;
+import io.mailfleet.imap.search.SearchCandidate;
+import io.mailfleet.imap.search.SearchQuery;
+import io.mailfleet.imap.session.ImapResponder;
+import io.mailfleet.imap.session.ImapSession;
+import io.mailfleet.imap.session.SelectedMailbox;
+import io.mailfleet.imap.session.SessionState;
+import io.mailfleet.mailstore.MessageEntry;
+import io.mailfleet.mailstore.Messages;
+import io.mailfleet.mailstore.UidRange;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * SEARCH / UID SEARCH over the messages this session knows: metadata criteria are evaluated on the
+ * cached rows; text criteria read each message's bytes, one at a time. Answers {@code * SEARCH}, or
+ * {@code * ESEARCH} when RETURN options were given.
+ */
+@ApplicationScoped
+public class SearchProcessor implements ImapProcessor {
+
+    private final Messages messages;
+
+    SearchProcessor(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public java.util.Set<String> names() {
+        return java.util.Set.of("SEARCH");
+    }
+
+    @Override
+    public java.util.Set<SessionState> states() {
+        return SELECTED;
+    }
+
+    @Override
+    public boolean uidVariant() {
+        return true;
+    }
+
+    @Override
+    public boolean announcesExpunges(ImapCommand command) {
+        return command.uid();
+    }
+
+    @Override
+    public Uni<Completion> process(ImapCommand command, ImapSession session, ImapResponder out) {
+        SearchQuery query;
+        try {
+            query = SearchQuery.read(command.args());
+        } catch (SearchQuery.UnsupportedCharsetException e) {
+            return Uni.createFrom().item(Completion.no("[BADCHARSET (UTF-8 US-ASCII)] unsupported charset"));
+        }
+        SelectedMailbox view = session.selected();
+        String name = (command.uid() ? "UID " : "") + "SEARCH completed";
+        if (view.exists() == 0) {
+            respond(command, session, query, List.of(), out);
+            return Uni.createFrom().item(Completion.ok(name));
+        }
+        return messages.list(session.accountId(), view.id(), new UidRange(view.uidAt(1), view.lastUid()))
+                .chain(entries -> Multi.createFrom().iterable(entries)
+                        .filter(entry -> view.msnOf(entry.uid()) > 0)
+                        .onItem().transformToUniAndConcatenate(entry -> candidate(session, view, query, entry))
+                        .filter(candidate -> query.key().matches(candidate))
+                        .map(candidate -> command.uid() ? candidate.uid() : candidate.msn())
+                        .collect().asList())
+                .map(found -> {
+                    respond(command, session, query, found, out);
+                    return Completion.ok(name);
+                });
+    }
+
+    private Uni<SearchCandidate> candidate(ImapSession session, SelectedMailbox view, SearchQuery query, MessageEntry entry) {
+        int msn = view.msnOf(entry.uid());
+        Uni<byte[]> content = query.key().needsContent()
+                ? messages.content(session.accountId(), view.id(), entry.uid()).map(found -> found.orElse(null))
+                : Uni.createFrom().nullItem();
+        return content.map(bytes -> new SearchCandidate(msn, view.exists(), entry.uid(), view.lastUid(), view.isRecent(entry.uid()),
+                entry, bytes));
+    }
+
+    private static void respond(ImapCommand command, ImapSession session, SearchQuery query, List<Long> found, ImapResponder out) {
+        if (!query.extended()) {
+            out.untagged("SEARCH" + (found.isEmpty() ? "" : " " + found.stream().map(String::valueOf).collect(Collectors.joining(" "))));
+            return;
+        }
+        ImapResponseBuilder response = ImapResponseBuilder.untagged(session.utf8()).atom("ESEARCH")
+                .open().atom("TAG").string(command.tag()).close();
+        if (command.uid()) {
+            response.atom("UID");
+        }
+        List<Long> sorted = new ArrayList<>(found);
+        sorted.sort(Long::compare);
+        for (String option : query.returnOptions()) {
+            switch (option) {
+                case "MIN" -> {
+                    if (!sorted.isEmpty()) {
+                        response.atom("MIN").number(sorted.get(0));
+                    }
+                }
+                case "MAX" -> {
+                    if (!sorted.isEmpty()) {
+                        response.atom("MAX").number(sorted.get(sorted.size() - 1));
+                    }
+                }
+                case "ALL" -> {
+                    if (!sorted.isEmpty()) {
+                        response.atom("ALL").atom(SequenceSet.format(sorted));
+                    }
+                }
+                default -> response.atom("COUNT").number(sorted.size());
+            }
+        }
+        out.write(response.toBytes());
+    }
+}

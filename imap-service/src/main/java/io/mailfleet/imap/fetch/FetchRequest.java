@@ -1,0 +1,128 @@
+package io.mailfleet.imap.fetch;
+
+import io.mailfleet.imap.protocol.ImapArgumentReader;
+import io.mailfleet.imap.protocol.ImapSyntaxException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The data items of one FETCH (RFC 9051 6.4.5), macros expanded, in the order asked. */
+public record FetchRequest(List<String> simpleItems, List<BodySection> sections) {
+
+    private static final Set<String> SIMPLE = Set.of("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE", "BODY",
+            "UID", "RFC822", "RFC822.HEADER", "RFC822.TEXT");
+
+    public static FetchRequest read(ImapArgumentReader args) {
+        List<String> simple = new ArrayList<>();
+        List<BodySection> sections = new ArrayList<>();
+        if (args.peek() == '(') {
+            args.expect('(');
+            do {
+                item(args, simple, sections);
+            } while (args.consumeIf(' '));
+            args.expect(')');
+        } else {
+            String first = peekMacro(args);
+            switch (first) {
+                case "ALL" -> simple.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE"));
+                case "FAST" -> simple.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE"));
+                case "FULL" -> simple.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODY"));
+                default -> item(args, simple, sections);
+            }
+        }
+        return new FetchRequest(simple, sections);
+    }
+
+    /** ALL, FAST or FULL when the next atom is a macro (consumed); otherwise "" and nothing is consumed. */
+    private static String peekMacro(ImapArgumentReader args) {
+        int mark = args.position();
+        String atom = args.atom().toUpperCase(Locale.ROOT);
+        if (atom.equals("ALL") || atom.equals("FAST") || atom.equals("FULL")) {
+            return atom;
+        }
+        args.rewind(mark);
+        return "";
+    }
+
+    private static void item(ImapArgumentReader args, List<String> simple, List<BodySection> sections) {
+        String name = args.fetchAttribute().toUpperCase(Locale.ROOT);
+        if ((name.equals("BODY") || name.equals("BODY.PEEK")) && args.peek() == '[') {
+            sections.add(section(args, name.equals("BODY.PEEK")));
+            return;
+        }
+        if (!SIMPLE.contains(name)) {
+            throw new ImapSyntaxException("invalid FETCH item " + name);
+        }
+        simple.add(name);
+    }
+
+    private static BodySection section(ImapArgumentReader args, boolean peek) {
+        args.expect('[');
+        List<Integer> path = new ArrayList<>();
+        String specifier = null;
+        List<String> fields = List.of();
+        while (args.peek() >= '1' && args.peek() <= '9') {
+            long part = args.nzNumber();
+            if (part > 10_000) {
+                throw new ImapSyntaxException("invalid section part");
+            }
+            path.add((int) part);
+            if (!args.consumeIf('.')) {
+                break;
+            }
+        }
+        if (args.peek() != ']') {
+            String text = args.atom().toUpperCase(Locale.ROOT);
+            switch (text) {
+                case "HEADER", "TEXT" -> specifier = text;
+                case "MIME" -> {
+                    if (path.isEmpty()) {
+                        throw new ImapSyntaxException("MIME needs a part number");
+                    }
+                    specifier = text;
+                }
+                case "HEADER.FIELDS", "HEADER.FIELDS.NOT" -> {
+                    specifier = text;
+                    args.sp();
+                    args.expect('(');
+                    List<String> names = new ArrayList<>();
+                    do {
+                        names.add(args.astring());
+                    } while (args.consumeIf(' '));
+                    args.expect(')');
+                    fields = List.copyOf(names);
+                }
+                default -> throw new ImapSyntaxException("invalid section " + text);
+            }
+        }
+        args.expect(']');
+        long start = -1;
+        long length = -1;
+        if (args.consumeIf('<')) {
+            start = args.number();
+            args.expect('.');
+            length = args.nzNumber();
+            args.expect('>');
+        }
+        return new BodySection(List.copyOf(path), specifier, fields, peek, start, length);
+    }
+
+    /** Whether the message bytes must be read (any section, RFC822, RFC822.HEADER, RFC822.TEXT). */
+    public boolean needsContent() {
+        return !sections.isEmpty() || simpleItems.contains("RFC822") || simpleItems.contains("RFC822.HEADER")
+                || simpleItems.contains("RFC822.TEXT");
+    }
+
+    /** Whether the cached metadata is needed (anything beyond FLAGS and UID). */
+    public boolean needsEntry() {
+        return needsContent() || simpleItems.stream().anyMatch(item -> !item.equals("FLAGS") && !item.equals("UID"));
+    }
+
+    /** Whether fetching sets {@code \Seen} (BODY[…] without PEEK, RFC822, RFC822.TEXT). */
+    public boolean setsSeen() {
+        return sections.stream().anyMatch(section -> !section.peek()) || simpleItems.contains("RFC822")
+                || simpleItems.contains("RFC822.TEXT");
+    }
+}

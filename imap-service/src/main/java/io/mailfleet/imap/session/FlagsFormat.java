@@ -1,0 +1,51 @@
+package io.mailfleet.imap.session;
+
+import io.mailfleet.imap.protocol.ImapSyntaxException;
+import io.mailfleet.mailstore.Flags;
+import io.mailfleet.mailstore.SystemFlag;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+
+/** Flags between their wire form ({@code (\Seen $Junk)}) and the mailstore's {@link Flags}. */
+public final class FlagsFormat {
+
+    public static final String SYSTEM_FLAGS = "(\\Answered \\Flagged \\Deleted \\Seen \\Draft)";
+
+    private FlagsFormat() {
+    }
+
+    public static String render(Flags flags, boolean recent) {
+        StringJoiner joiner = new StringJoiner(" ", "(", ")");
+        for (SystemFlag flag : List.of(SystemFlag.ANSWERED, SystemFlag.FLAGGED, SystemFlag.DELETED, SystemFlag.SEEN, SystemFlag.DRAFT)) {
+            if (flags.has(flag)) {
+                joiner.add(flag.imapName());
+            }
+        }
+        if (recent) {
+            joiner.add("\\Recent");
+        }
+        flags.keywords().forEach(joiner::add);
+        return joiner.toString();
+    }
+
+    /** STORE / APPEND flags; {@code \Recent} cannot be set by a client and is ignored, other unknown system flags are BAD. */
+    public static Flags parse(List<String> names) {
+        Set<SystemFlag> system = EnumSet.noneOf(SystemFlag.class);
+        Set<String> keywords = new TreeSet<>();
+        for (String name : names) {
+            if (name.startsWith("\\")) {
+                if (name.equalsIgnoreCase("\\Recent")) {
+                    continue;
+                }
+                system.add(SystemFlag.ofImapName(name).orElseThrow(() -> new ImapSyntaxException("unknown system flag " + name)));
+            } else {
+                keywords.add(name);
+            }
+        }
+        return new Flags(system, keywords);
+    }
+}
