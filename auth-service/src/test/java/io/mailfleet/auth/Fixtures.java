@@ -1,6 +1,9 @@
 package io.mailfleet.auth;
 
+import io.mailfleet.testing.KeycloakResource;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +13,39 @@ import static io.restassured.RestAssured.given;
 /** Test data through the public API, unique per call so test classes never collide. */
 final class Fixtures {
 
+    private static String operatorToken;
+    private static long operatorTokenExpires;
+
     private Fixtures() {
+    }
+
+    /** A request as the operator: a client-credentials token of mailfleet-operator from the real Keycloak. */
+    static synchronized RequestSpecification operator() {
+        if (operatorToken == null || System.currentTimeMillis() > operatorTokenExpires) {
+            var token = keycloak()
+                    .formParam("grant_type", "client_credentials").formParam("client_id", "mailfleet-operator")
+                    .formParam("client_secret", TestSecretsResource.OPERATOR_SECRET)
+                    .post("/realms/mailfleet/protocol/openid-connect/token").then().statusCode(200).extract().jsonPath();
+            operatorToken = token.getString("access_token");
+            operatorTokenExpires = System.currentTimeMillis() + (token.getLong("expires_in") - 30) * 1000;
+        }
+        return given().auth().oauth2(operatorToken);
+    }
+
+    private static RequestSpecification keycloak() {
+        java.net.URI url = java.net.URI.create(KeycloakResource.url());
+        return RestAssured.given().baseUri(url.getScheme() + "://" + url.getHost()).port(url.getPort());
+    }
+
+    /** A person's token from the public client: password and TOTP code (direct-access grant). */
+    static io.restassured.response.Response personToken(String username, String password, String totp) {
+        var request = keycloak()
+                .formParam("grant_type", "password").formParam("client_id", "mailfleet-cli")
+                .formParam("username", username).formParam("password", password);
+        if (totp != null) {
+            request.formParam("totp", totp);
+        }
+        return request.post("/realms/mailfleet/protocol/openid-connect/token");
     }
 
     static String uniqueDomain() {
@@ -22,30 +57,31 @@ final class Fixtures {
         return UUID.randomUUID() + "-" + UUID.randomUUID();
     }
 
-    record CreatedTenant(String id, String domain, String adminAccountId) {
+    record CreatedTenant(String id, String domain, String adminAccountId, String adminPassword, String setupToken) {
     }
 
     static CreatedTenant tenant(String domain) {
-        var body = given().contentType(ContentType.JSON)
+        String password = password();
+        var body = operator().contentType(ContentType.JSON)
                 .body(Map.of("name", "Tenant " + domain, "domain", domain,
-                        "admin", Map.of("address", "admin@" + domain, "password", password())))
+                        "admin", Map.of("address", "admin@" + domain, "password", password)))
                 .post("/api/v1/tenants").then().statusCode(201).extract().jsonPath();
-        return new CreatedTenant(body.getString("id"), domain, body.getString("adminAccountId"));
+        return new CreatedTenant(body.getString("id"), domain, body.getString("adminAccountId"), password, body.getString("setupToken"));
     }
 
     static String account(String tenantId, String address) {
-        return given().contentType(ContentType.JSON).body(Map.of("address", address, "password", password()))
+        return operator().contentType(ContentType.JSON).body(Map.of("address", address, "password", password()))
                 .post("/api/v1/tenants/" + tenantId + "/accounts").then().statusCode(201).extract().jsonPath().getString("id");
     }
 
     static String appPassword(String accountId) {
-        return given().contentType(ContentType.JSON).body(Map.of("label", "phone"))
+        return operator().contentType(ContentType.JSON).body(Map.of("label", "phone"))
                 .post("/api/v1/accounts/" + accountId + "/app-passwords").then().statusCode(201)
                 .extract().jsonPath().getString("secret");
     }
 
     static void alias(String tenantId, String source, String... targets) {
-        given().contentType(ContentType.JSON).body(Map.of("source", source, "targets", java.util.List.of(targets)))
+        operator().contentType(ContentType.JSON).body(Map.of("source", source, "targets", java.util.List.of(targets)))
                 .post("/api/v1/tenants/" + tenantId + "/aliases").then().statusCode(201);
     }
 }

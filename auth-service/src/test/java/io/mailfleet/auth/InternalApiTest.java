@@ -117,10 +117,10 @@ class InternalApiTest {
         String domain = Fixtures.uniqueDomain();
         var tenant = Fixtures.tenant(domain);
         String erin = Fixtures.account(tenant.id(), "erin@" + domain);
-        given().post("/api/v1/tenants/" + tenant.id() + "/accounts/" + erin + "/disable").then().statusCode(200);
+        Fixtures.operator().post("/api/v1/tenants/" + tenant.id() + "/accounts/" + erin + "/disable").then().statusCode(200);
         assertFalse(lookup("erin@" + domain).exists());
 
-        given().post("/api/v1/tenants/" + tenant.id() + "/suspend").then().statusCode(200);
+        Fixtures.operator().post("/api/v1/tenants/" + tenant.id() + "/suspend").then().statusCode(200);
         RecipientLookup admin = lookup("admin@" + domain);
         assertTrue(admin.hostedDomain());
         assertFalse(admin.exists());
@@ -154,12 +154,12 @@ class InternalApiTest {
         String domain = Fixtures.uniqueDomain();
         var tenant = Fixtures.tenant(domain);
         String grace = Fixtures.account(tenant.id(), "grace@" + domain);
-        var created = given().contentType("application/json").body(Map.of("label", "tablet"))
+        var created = Fixtures.operator().contentType("application/json").body(Map.of("label", "tablet"))
                 .post("/api/v1/accounts/" + grace + "/app-passwords").then().statusCode(201).extract().jsonPath();
         String ip = randomIp();
         assertEquals(Outcome.OK, login("grace@" + domain, created.getString("secret"), ip).outcome());
 
-        given().delete("/api/v1/accounts/" + grace + "/app-passwords/" + created.getString("id")).then().statusCode(204);
+        Fixtures.operator().delete("/api/v1/accounts/" + grace + "/app-passwords/" + created.getString("id")).then().statusCode(204);
         assertEquals(Outcome.INVALID, login("grace@" + domain, created.getString("secret"), ip).outcome());
     }
 
@@ -169,14 +169,14 @@ class InternalApiTest {
         var tenant = Fixtures.tenant(domain);
         String heidi = Fixtures.account(tenant.id(), "heidi@" + domain);
         String secret = Fixtures.appPassword(heidi);
-        given().post("/api/v1/tenants/" + tenant.id() + "/accounts/" + heidi + "/disable").then().statusCode(200);
+        Fixtures.operator().post("/api/v1/tenants/" + tenant.id() + "/accounts/" + heidi + "/disable").then().statusCode(200);
         String ip = randomIp();
 
         assertEquals(Outcome.INVALID, login("heidi@" + domain, "wrong", ip).outcome());
         assertEquals(Outcome.DISABLED, login("heidi@" + domain, secret, ip).outcome());
 
-        given().post("/api/v1/tenants/" + tenant.id() + "/accounts/" + heidi + "/enable").then().statusCode(200);
-        given().post("/api/v1/tenants/" + tenant.id() + "/suspend").then().statusCode(200);
+        Fixtures.operator().post("/api/v1/tenants/" + tenant.id() + "/accounts/" + heidi + "/enable").then().statusCode(200);
+        Fixtures.operator().post("/api/v1/tenants/" + tenant.id() + "/suspend").then().statusCode(200);
         assertEquals(Outcome.DISABLED, login("heidi@" + domain, secret, ip).outcome());
     }
 
@@ -197,9 +197,9 @@ class InternalApiTest {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
                 .until(() -> login("ivan@" + domain, secret, randomIp()).outcome() == Outcome.OK);
 
-        given().queryParam("type", "LOCKOUT").get("/api/v1/tenants/" + tenant.id() + "/audit-events").then().statusCode(200)
+        Fixtures.operator().queryParam("type", "LOCKOUT").get("/api/v1/tenants/" + tenant.id() + "/audit-events").then().statusCode(200)
                 .body("subject", hasItem("ivan@" + domain));
-        given().queryParam("type", "AUTHENTICATION").get("/api/v1/tenants/" + tenant.id() + "/audit-events").then().statusCode(200)
+        Fixtures.operator().queryParam("type", "AUTHENTICATION").get("/api/v1/tenants/" + tenant.id() + "/audit-events").then().statusCode(200)
                 .body("outcome", hasItems("INVALID", "LOCKED", "OK")).body("protocol", hasItem("imap"));
     }
 
@@ -223,9 +223,9 @@ class InternalApiTest {
     void theInternalApiWantsTheServiceToken() {
         given().get("/internal/v1/recipients/x@example.com").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer wrong").get("/internal/v1/recipients/x@example.com").then().statusCode(401);
-        given().header("Authorization", "Bearer " + InternalTokenResource.TOKEN).get("/internal/v1/recipients/x@example.com")
+        given().header("Authorization", "Bearer " + TestSecretsResource.INTERNAL_TOKEN).get("/internal/v1/recipients/x@example.com")
                 .then().statusCode(200).body("hostedDomain", equalTo(false));
-        given().header("Authorization", "Bearer " + InternalTokenResource.TOKEN).contentType("application/json").body("{")
+        given().header("Authorization", "Bearer " + TestSecretsResource.INTERNAL_TOKEN).contentType("application/json").body("{")
                 .post("/internal/v1/authenticate").then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -259,11 +259,11 @@ class InternalApiTest {
                 AuditType.ACCOUNT_CREATED, "test", "old@example.com", null, null, null, Map.of());
         auditLog.record(old).await().atMost(TIMEOUT);
         String events = "/api/v1/tenants/" + tenant.id() + "/audit-events";
-        given().get(events).then().body("subject", hasItem("old@example.com"));
+        Fixtures.operator().get(events).then().body("subject", hasItem("old@example.com"));
 
         retention.purge().await().atMost(TIMEOUT);
 
-        given().get(events).then().statusCode(200).body("subject", not(hasItem("old@example.com")))
+        Fixtures.operator().get(events).then().statusCode(200).body("subject", not(hasItem("old@example.com")))
                 .body("type", hasItem("TENANT_CREATED"));
     }
 }

@@ -5,14 +5,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import java.util.UUID;
 
-/** A service token made up for this test JVM, so no token is ever written into the repository. */
-public class InternalTokenResource implements QuarkusTestResourceLifecycleManager {
+/** The service token and the operator client's secret, made up for this test JVM: no secret lives in the repository. */
+public class TestSecretsResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String TOKEN = UUID.randomUUID().toString();
+    static final String INTERNAL_TOKEN = UUID.randomUUID().toString();
+    static final String OPERATOR_SECRET = UUID.randomUUID().toString();
 
     @Override
     public Map<String, String> start() {
-        return Map.of("mailfleet.internal.token", TOKEN);
+        return Map.of("mailfleet.internal.token", INTERNAL_TOKEN, "mailfleet.keycloak.operator-secret", OPERATOR_SECRET);
     }
 
     @Override

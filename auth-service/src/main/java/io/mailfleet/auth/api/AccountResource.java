@@ -8,8 +8,12 @@ import io.mailfleet.auth.directory.AccountStore;
 import io.mailfleet.auth.directory.Addresses;
 import io.mailfleet.auth.directory.DirectoryConfig;
 import io.mailfleet.auth.directory.DomainStore;
+import io.mailfleet.auth.enrolment.SetupTokens;
+import io.mailfleet.auth.keycloak.KeycloakPeople;
 import io.mailfleet.auth.problem.ProblemException;
+import io.mailfleet.auth.keycloak.RealmNames;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +32,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/tenants/{tenantId}/accounts")
+@RolesAllowed({RealmNames.OPERATOR_ROLE, RealmNames.TENANT_ADMIN_ROLE})
 public class AccountResource {
 
     /** {@code quotaBytes} is optional (the configured default). */
@@ -39,13 +44,26 @@ public class AccountResource {
     public record QuotaRequest(@NotNull @PositiveOrZero Long quotaBytes) {
     }
 
+    public record PasswordRequest(@NotBlank @Size(min = 12, max = 256) String password) {
+    }
+
+    /** {@code setupToken}: the person enrols TOTP with it before they can log in to Keycloak. */
+    public record CreatedAccount(UUID id, UUID tenantId, String address, Account.Role role, Account.Status status,
+                                 long quotaBytes, String setupToken) {
+    }
+
     private final AccountStore accounts;
     private final DomainStore domains;
     private final TenantAccess access;
     private final AuditLog audit;
     private final DirectoryConfig config;
+    private final KeycloakPeople people;
+    private final SetupTokens setupTokens;
 
-    public AccountResource(AccountStore accounts, DomainStore domains, TenantAccess access, AuditLog audit, DirectoryConfig config) {
+    public AccountResource(AccountStore accounts, DomainStore domains, TenantAccess access, AuditLog audit, DirectoryConfig config,
+                           KeycloakPeople people, SetupTokens setupTokens) {
+        this.people = people;
+        this.setupTokens = setupTokens;
         this.accounts = accounts;
         this.domains = domains;
         this.access = access;
@@ -53,8 +71,9 @@ public class AccountResource {
         this.config = config;
     }
 
+    /** The account in the directory and its person in Keycloak (in the tenant's Organization), or neither. */
     @POST
-    public Uni<RestResponse<Account>> create(@PathParam("tenantId") UUID tenantId, @NotNull @Valid CreateAccountRequest request) {
+    public Uni<RestResponse<CreatedAccount>> create(@PathParam("tenantId") UUID tenantId, @NotNull @Valid CreateAccountRequest request) {
         Addresses.Address address = Addresses.mailbox(request.address())
                 .orElseThrow(() -> ProblemException.badRequest("address is not a valid mail address"));
         long quota = request.quotaBytes() == null ? config.defaultQuotaBytes() : request.quotaBytes();
@@ -62,7 +81,14 @@ public class AccountResource {
                 .call(tenant -> domains.find(tenant.id(), address.domain())
                         .map(found -> found.orElseThrow(() -> ProblemException.badRequest(
                                 "the tenant does not host " + address.domain() + ": add the domain first"))))
-                .flatMap(tenant -> accounts.create(tenant.id(), address, Account.Role.USER, quota))
+                .flatMap(tenant -> accounts.create(tenant.id(), address, Account.Role.USER, quota)
+                        .flatMap(account -> people.createPerson(tenant.id(), tenant.keycloakOrganizationId(), account.address(),
+                                        request.password(), null)
+                                .call(userId -> accounts.setKeycloakUserId(account.id(), userId))
+                                .flatMap(userId -> setupTokens.issue(userId, account.address()))
+                                .map(token -> new CreatedAccount(account.id(), account.tenantId(), account.address(), account.role(),
+                                        account.status(), account.quotaBytes(), token))
+                                .onFailure().call(() -> accounts.delete(tenant.id(), account.id()).onFailure().recoverWithNull())))
                 .call(account -> audit.record(AuditEvent.admin(AuditType.ACCOUNT_CREATED, tenantId, access.actor(), account.address())))
                 .map(account -> Created.at("/api/v1/tenants/" + tenantId + "/accounts/" + account.id(), account));
     }
@@ -104,10 +130,24 @@ public class AccountResource {
                         Map.of("quotaBytes", String.valueOf(account.quotaBytes())))));
     }
 
+    /** Sets the person's Keycloak password (their mail clients keep using app passwords). */
+    @PUT
+    @Path("/{accountId}/password")
+    public Uni<RestResponse<Void>> resetPassword(@PathParam("tenantId") UUID tenantId, @PathParam("accountId") UUID accountId,
+                                                 @NotNull @Valid PasswordRequest request) {
+        return get(tenantId, accountId)
+                .call(account -> account.keycloakUserId() == null
+                        ? Uni.createFrom().failure(ProblemException.conflict("the account has no Keycloak user"))
+                        : people.resetPassword(account.keycloakUserId(), request.password()))
+                .call(account -> audit.record(AuditEvent.admin(AuditType.PASSWORD_RESET, tenantId, access.actor(), account.address())))
+                .map(account -> RestResponse.noContent());
+    }
+
     @DELETE
     @Path("/{accountId}")
     public Uni<RestResponse<Void>> delete(@PathParam("tenantId") UUID tenantId, @PathParam("accountId") UUID accountId) {
         return get(tenantId, accountId)
+                .call(account -> account.keycloakUserId() == null ? Uni.createFrom().voidItem() : people.deletePerson(account.keycloakUserId()))
                 .call(account -> accounts.delete(tenantId, account.id()))
                 .call(account -> audit.record(AuditEvent.admin(AuditType.ACCOUNT_DELETED, tenantId, access.actor(), account.address())))
                 .map(account -> RestResponse.noContent());
@@ -117,6 +157,8 @@ public class AccountResource {
         return access.tenant(tenantId)
                 .flatMap(tenant -> accounts.setStatus(tenant.id(), accountId, status))
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("account")))
+                .call(account -> account.keycloakUserId() == null ? Uni.createFrom().voidItem()
+                        : people.setEnabled(account.keycloakUserId(), status == Account.Status.ACTIVE))
                 .call(account -> audit.record(AuditEvent.admin(type, tenantId, access.actor(), account.address())));
     }
 }

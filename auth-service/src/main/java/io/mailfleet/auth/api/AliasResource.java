@@ -10,7 +10,9 @@ import io.mailfleet.auth.directory.AliasStore;
 import io.mailfleet.auth.directory.DirectoryConfig;
 import io.mailfleet.auth.directory.DomainStore;
 import io.mailfleet.auth.problem.ProblemException;
+import io.mailfleet.auth.keycloak.RealmNames;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -33,6 +35,7 @@ import java.util.UUID;
  * and catch-alls ({@code @example.com} → whoever gets mail for unknown local parts).
  */
 @Path("/api/v1/tenants/{tenantId}/aliases")
+@RolesAllowed({RealmNames.OPERATOR_ROLE, RealmNames.TENANT_ADMIN_ROLE})
 public class AliasResource {
 
     public record CreateAliasRequest(@NotBlank @Size(max = 254) String source, @NotEmpty List<@NotBlank String> targets) {

@@ -9,7 +9,9 @@ import io.mailfleet.auth.directory.AppPassword;
 import io.mailfleet.auth.directory.AppPasswordStore;
 import io.mailfleet.auth.directory.DirectoryConfig;
 import io.mailfleet.auth.problem.ProblemException;
+import io.mailfleet.auth.keycloak.RealmNames;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +29,7 @@ import java.util.UUID;
 
 /** Per-device passwords for IMAP/POP3/SMTP clients: the secret is shown once, only its Argon2id hash is kept. */
 @Path("/api/v1/accounts/{accountId}/app-passwords")
+@RolesAllowed({RealmNames.OPERATOR_ROLE, RealmNames.TENANT_ADMIN_ROLE})
 public class AppPasswordResource {
 
     public record CreateAppPasswordRequest(@NotBlank @Size(max = 100) String label) {

@@ -5,7 +5,9 @@ import io.mailfleet.auth.audit.AuditEvent;
 import io.mailfleet.auth.audit.AuditStore;
 import io.mailfleet.auth.audit.AuditType;
 import io.mailfleet.auth.problem.ProblemException;
+import io.mailfleet.auth.keycloak.RealmNames;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 @Path("/api/v1/tenants/{tenantId}/audit-events")
+@RolesAllowed({RealmNames.OPERATOR_ROLE, RealmNames.TENANT_ADMIN_ROLE})
 public class AuditResource {
 
     private final AuditStore store;

@@ -7,7 +7,9 @@ import io.mailfleet.auth.directory.Addresses;
 import io.mailfleet.auth.directory.Domain;
 import io.mailfleet.auth.directory.DomainStore;
 import io.mailfleet.auth.problem.ProblemException;
+import io.mailfleet.auth.keycloak.RealmNames;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/tenants/{tenantId}/domains")
+@RolesAllowed({RealmNames.OPERATOR_ROLE, RealmNames.TENANT_ADMIN_ROLE})
 public class DomainResource {
 
     public record AddDomainRequest(@NotBlank @Size(max = 253) String name) {

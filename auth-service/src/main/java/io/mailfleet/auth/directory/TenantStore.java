@@ -40,6 +40,11 @@ public class TenantStore {
                 .map(rows -> Rows.first(rows, Tenant::from));
     }
 
+    public Uni<Void> setKeycloakOrganizationId(UUID id, String organizationId) {
+        return pool.preparedQuery("UPDATE directory.tenants SET keycloak_organization_id = $2 WHERE id = $1")
+                .execute(Tuple.of(id, organizationId)).replaceWithVoid();
+    }
+
     /** Removes the tenant with its domains, accounts, aliases and app passwords (foreign keys cascade). */
     public Uni<Boolean> delete(UUID id) {
         return pool.preparedQuery("DELETE FROM directory.tenants WHERE id = $1").execute(Tuple.of(id))

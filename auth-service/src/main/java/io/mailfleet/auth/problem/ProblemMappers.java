@@ -41,6 +41,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response identityProvider(io.mailfleet.auth.keycloak.KeycloakUnavailableException e) {
+        LOG.warn(e.getMessage(), e.getCause());
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "the identity provider is unavailable; try again later").toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response database(PgException e) {
         if (UNIQUE_VIOLATION.equals(e.getSqlState())) {
             return Problem.of(Response.Status.CONFLICT, "already exists").toResponse();
