@@ -72,6 +72,10 @@ public interface SmtpConfig {
         @WithDefault("20")
         int maxConnectionsPerIp();
 
+        /** On shutdown: how long sessions in progress may take to finish after the listeners stop accepting. */
+        @WithDefault("30s")
+        Duration shutdownGrace();
+
         /** Open connections on this replica. */
         @WithDefault("2000")
         int maxConnections();

@@ -2,6 +2,7 @@ package io.mailfleet.smtp;
 
 import io.mailfleet.events.TlsInfo;
 import io.mailfleet.smtp.command.CommandDispatcher;
+import io.mailfleet.smtp.observability.SmtpMetrics;
 import io.mailfleet.smtp.policy.ConnectionLimiter;
 import io.mailfleet.smtp.policy.ConnectionPolicy;
 import io.mailfleet.smtp.protocol.CommandLine;
@@ -45,6 +46,7 @@ final class SmtpConnection {
     private final CommandDispatcher dispatcher;
     private final ConnectionLimiter connections;
     private final ConnectionPolicy policy;
+    private final SmtpMetrics metrics;
     private final SmtpSession session;
     private final InputBuffer input = new InputBuffer();
     private Mode mode = Mode.GREETING;
@@ -57,7 +59,8 @@ final class SmtpConnection {
     private boolean greetingDue;
 
     SmtpConnection(Vertx vertx, NetSocket socket, Listener listener, boolean starttls, SmtpConfig config,
-                   CommandDispatcher dispatcher, ConnectionLimiter connections, ConnectionPolicy policy) {
+                   CommandDispatcher dispatcher, ConnectionLimiter connections, ConnectionPolicy policy,
+                   SmtpMetrics metrics) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.socket = socket;
@@ -65,16 +68,23 @@ final class SmtpConnection {
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.policy = policy;
+        this.metrics = metrics;
         this.session = new SmtpSession(UUID.randomUUID().toString(), listener, socket.remoteAddress().hostAddress(),
                 starttls && !listener.implicitTls());
     }
 
     void start() {
+        if (connections.draining()) {
+            socket.write(ReplyEncoder.encode(SmtpReply.of(421, "4.3.2", config.hostname() + " Shutting down, try again later")))
+                    .onComplete(done -> socket.close());
+            return;
+        }
         if (!connections.tryAcquire(session.clientIp())) {
             socket.write(ReplyEncoder.encode(SmtpReply.of(421, "4.7.0", config.hostname() + " Too many connections, try again later")))
                     .onComplete(done -> socket.close());
             return;
         }
+        metrics.sessionOpened(session.listener());
         socket.closeHandler(closed -> closed());
         socket.exceptionHandler(failure -> {
             LOG.debugf("session %s: %s", session.id(), failure.toString());
@@ -82,7 +92,7 @@ final class SmtpConnection {
         });
         socket.handler(this::received);
         if (session.listener().implicitTls()) {
-            session.tlsEstablished(tlsInfo(socket.sslSession()));
+            tlsEstablished();
         }
         // the connection policy (CIDR lists, DNSBL) and the early-talker wait run side by side;
         // the greeting (or the refusal) goes out when both are done
@@ -273,19 +283,22 @@ final class SmtpConnection {
                 close();
                 return;
             }
-            session.tlsEstablished(tlsInfo(socket.sslSession()));
+            tlsEstablished();
             mode = Mode.COMMAND;
             armTimer();
             process();
         }));
     }
 
-    private static TlsInfo tlsInfo(SSLSession ssl) {
-        return ssl == null ? null : new TlsInfo(ssl.getProtocol(), ssl.getCipherSuite());
+    private void tlsEstablished() {
+        SSLSession ssl = socket.sslSession();
+        session.tlsEstablished(new TlsInfo(ssl.getProtocol(), ssl.getCipherSuite()));
+        metrics.tlsEstablished(session.listener(), ssl.getProtocol());
     }
 
     private void write(SmtpReply reply) {
         lastReplyCode = reply.code();
+        metrics.reply(session.listener(), reply.code());
         socket.write(ReplyEncoder.encode(reply));
     }
 
@@ -326,6 +339,7 @@ final class SmtpConnection {
         mode = Mode.CLOSED;
         cancelTimer();
         connections.release(session.clientIp());
+        metrics.sessionClosed();
         LOG.infof("session %s: %s client %s helo=%s tls=%s auth=%s last-reply=%d%s", session.id(),
                 session.listener().configName(), session.clientIp(), session.helo(),
                 session.tls() == null ? "none" : session.tls().protocol(),

@@ -1,6 +1,7 @@
 package io.mailfleet.smtp;
 
 import io.mailfleet.smtp.command.CommandDispatcher;
+import io.mailfleet.smtp.observability.SmtpMetrics;
 import io.mailfleet.smtp.policy.ConnectionLimiter;
 import io.mailfleet.smtp.policy.ConnectionPolicy;
 import io.mailfleet.smtp.session.Listener;
@@ -20,12 +21,14 @@ import org.jboss.logging.Logger;
 
 import javax.net.ssl.SSLContext;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Binds the MX, submission and SMTPS listeners on the Vert.x event loops: one verticle per event loop,
@@ -48,17 +51,19 @@ public class SmtpListeners {
     private final CommandDispatcher dispatcher;
     private final ConnectionLimiter connections;
     private final ConnectionPolicy policy;
+    private final SmtpMetrics metrics;
     private final ServerCertificate certificate;
     private final Map<Listener, Integer> boundPorts = new ConcurrentHashMap<>();
     private final List<String> deployments = new ArrayList<>();
 
     public SmtpListeners(Vertx vertx, SmtpConfig config, CommandDispatcher dispatcher, ConnectionLimiter connections,
-                         ConnectionPolicy policy, ServerCertificate certificate) {
+                         ConnectionPolicy policy, SmtpMetrics metrics, ServerCertificate certificate) {
         this.vertx = vertx;
         this.config = config;
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.policy = policy;
+        this.metrics = metrics;
         this.certificate = certificate;
     }
 
@@ -83,8 +88,20 @@ public class SmtpListeners {
         return boundPorts.get(listener);
     }
 
+    /**
+     * Graceful shutdown: new connections are told 421 (the client retries, another replica answers),
+     * sessions in progress get up to the grace period to finish, then the servers and any remaining
+     * connections are closed. Runs on the shutdown thread, never an event loop.
+     */
     void stop(@Observes ShutdownEvent event) {
-        // closing the verticles closes the servers: no new connections are accepted
+        connections.drain();
+        long deadline = System.nanoTime() + config.limits().shutdownGrace().toNanos();
+        while (connections.open() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        if (connections.open() > 0) {
+            LOG.infof("closing %d SMTP sessions still open after the shutdown grace period", connections.open());
+        }
         for (String id : deployments) {
             vertx.undeploy(id).toCompletionStage().toCompletableFuture().join();
         }
@@ -117,7 +134,7 @@ public class SmtpListeners {
             ports.forEach((listener, port) -> {
                 boolean starttls = listener != Listener.MX || config.tls().mxStarttls();
                 NetServer server = vertx.createNetServer(options(listener, port)).connectHandler(socket ->
-                        new SmtpConnection(vertx, socket, listener, starttls, config, dispatcher, connections, policy).start());
+                        new SmtpConnection(vertx, socket, listener, starttls, config, dispatcher, connections, policy, metrics).start());
                 listening.add(server.listen().onSuccess(bound -> boundPorts.putIfAbsent(listener, bound.actualPort())));
             });
             Future.all(listening).<Void>mapEmpty().onComplete(started);

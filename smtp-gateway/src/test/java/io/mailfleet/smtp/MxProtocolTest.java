@@ -11,6 +11,9 @@ import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.RedisResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static io.mailfleet.smtp.support.RawSmtpClient.expect;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,6 +41,10 @@ class MxProtocolTest {
 
     @Inject
     SmtpListeners listeners;
+
+    @Inject
+    @CacheName("recipients")
+    Cache recipients;
 
     private RawSmtpClient connect() throws IOException {
         return new RawSmtpClient(listeners.boundPort(Listener.MX));
@@ -103,6 +111,48 @@ class MxProtocolTest {
             assertEquals("a-alice", recipient.accountId());
             assertEquals(Map.of("NOTIFY", "SUCCESS,FAILURE", "ORCPT", "rfc822;alice+2Bnews@example.test"), recipient.dsn());
         }
+    }
+
+    @Test
+    void recipientLookupsAreCachedBriefly() throws IOException {
+        try (var client = connect()) {
+            client.greetingAndEhlo();
+            expect(client.command("MAIL FROM:<cache@remote.example>"), 250);
+            expect(client.command("RCPT TO:<bob+cached@example.test>"), 250);
+        }
+        CaffeineCache cache = recipients.as(CaffeineCache.class);
+        assertTrue(cache.keySet().contains("bob+cached@example.test"), "cached: " + cache.keySet());
+    }
+
+    @Test
+    void metricsCountSessionsRepliesAndAcceptedMessages() throws IOException {
+        try (var client = connect()) {
+            client.greetingAndEhlo();
+            expect(client.command("MAIL FROM:<metrics@remote.example>"), 250);
+            expect(client.command("RCPT TO:<bob@example.test>"), 250);
+            expect(client.command("DATA"), 354);
+            client.write("Subject: counted\r\n\r\nbody\r\n.\r\n");
+            InboundTopic.queueId(client.read());
+        }
+        String metrics = given().accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        assertSeries(metrics, "smtp_sessions_total", "listener=\"mx\"");
+        assertSeries(metrics, "smtp_messages_total", "listener=\"mx\"", "outcome=\"accepted\"");
+        assertSeries(metrics, "smtp_replies_total", "listener=\"mx\"", "code=\"354\"");
+        assertSeries(metrics, "smtp_message_acknowledgement_seconds_bucket");
+        assertSeries(metrics, "smtp_message_bytes_count");
+        assertSeries(metrics, "smtp_message_recipients_count");
+        assertSeries(metrics, "smtp_sessions_open");
+    }
+
+    /** A sample line of {@code name} carrying all {@code labels}, with a value above zero. */
+    private static void assertSeries(String metrics, String name, String... labels) {
+        boolean found = metrics.lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0
+                        || name.equals("smtp_sessions_open") || name.endsWith("_bucket"));
+        assertTrue(found, name + " " + String.join(",", labels) + " missing in\n"
+                + metrics.lines().filter(line -> line.startsWith("smtp_")).collect(java.util.stream.Collectors.joining("\n")));
     }
 
     @Test

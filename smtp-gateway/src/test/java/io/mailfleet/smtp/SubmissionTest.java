@@ -183,6 +183,20 @@ class SubmissionTest {
     }
 
     @Test
+    void oauthBearerTokenIsForwardedToTheDirectory() throws IOException {
+        try (var client = RawSmtpClient.implicitTls(listeners.boundPort(Listener.SMTPS))) {
+            client.greetingAndEhlo();
+            String wrong = Base64.getEncoder().encodeToString(("n,a=" + DirectoryStub.ALICE + ",\u0001auth=Bearer wrong\u0001\u0001")
+                    .getBytes(StandardCharsets.UTF_8));
+            assertTrue(expect(client.command("AUTH OAUTHBEARER " + wrong), 535).text().startsWith("5.7.8"));
+            String right = Base64.getEncoder().encodeToString(("n,a=" + DirectoryStub.ALICE + ",\u0001host=localhost\u0001auth=Bearer "
+                    + DirectoryStub.aliceBearerToken() + "\u0001\u0001").getBytes(StandardCharsets.UTF_8));
+            assertTrue(expect(client.command("AUTH OAUTHBEARER " + right), 235).text().startsWith("2.7.0"));
+            expect(client.command("MAIL FROM:<" + DirectoryStub.ALICE + ">"), 250);
+        }
+    }
+
+    @Test
     void submissionAddsMessageIdAndDateWhenMissing() throws IOException {
         try (var client = RawSmtpClient.implicitTls(listeners.boundPort(Listener.SMTPS))) {
             client.greetingAndEhlo();

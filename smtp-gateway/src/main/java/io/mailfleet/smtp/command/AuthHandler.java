@@ -2,11 +2,11 @@ package io.mailfleet.smtp.command;
 
 import io.mailfleet.directory.AuthResult;
 import io.mailfleet.smtp.directory.Authenticator;
+import io.mailfleet.smtp.observability.SmtpMetrics;
 import io.mailfleet.smtp.protocol.SaslCredentials;
 import io.mailfleet.smtp.protocol.SmtpReply;
 import io.mailfleet.smtp.session.CommandResult;
 import io.mailfleet.smtp.session.SmtpSession;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -32,9 +32,9 @@ public class AuthHandler implements CommandHandler {
     private static final String PASSWORD_CHALLENGE = base64("Password:");
 
     private final Authenticator authenticator;
-    private final MeterRegistry metrics;
+    private final SmtpMetrics metrics;
 
-    public AuthHandler(Authenticator authenticator, MeterRegistry metrics) {
+    public AuthHandler(Authenticator authenticator, SmtpMetrics metrics) {
         this.authenticator = authenticator;
         this.metrics = metrics;
     }
@@ -149,7 +149,7 @@ public class AuthHandler implements CommandHandler {
     }
 
     private void count(String mechanism, String outcome) {
-        metrics.counter("smtp.auth", "mechanism", mechanism, "outcome", outcome).increment();
+        metrics.authAttempt(mechanism, outcome);
     }
 
     private static String base64(String text) {

@@ -4,10 +4,10 @@ import io.mailfleet.events.MailEnvelope;
 import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.TlsInfo;
 import io.mailfleet.smtp.SmtpConfig;
+import io.mailfleet.smtp.observability.SmtpMetrics;
 import io.mailfleet.smtp.session.CommandResult;
 import io.mailfleet.smtp.session.SmtpSession;
 import io.mailfleet.smtp.session.Transaction;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,17 +30,12 @@ public class MessageAcceptance {
 
     private final InboundPublisher publisher;
     private final SmtpConfig config;
-    private final MeterRegistry metrics;
-    private final Timer acknowledgement;
+    private final SmtpMetrics metrics;
 
-    public MessageAcceptance(InboundPublisher publisher, SmtpConfig config, MeterRegistry metrics) {
+    public MessageAcceptance(InboundPublisher publisher, SmtpConfig config, SmtpMetrics metrics) {
         this.publisher = publisher;
         this.config = config;
         this.metrics = metrics;
-        this.acknowledgement = Timer.builder("smtp.message.acknowledgement")
-                .description("time from the end of data to the broker's acknowledgement")
-                .publishPercentileHistogram()
-                .register(metrics);
     }
 
     public Uni<CommandResult> accept(SmtpSession session, byte[] content) {
@@ -61,18 +56,18 @@ public class MessageAcceptance {
                 transaction.mailFrom(), transaction.recipients(), value.length, session.listener().direction(),
                 transaction.mailParameters());
         session.endTransaction();
-        Timer.Sample sample = Timer.start(metrics);
+        Timer.Sample sample = metrics.startAcknowledgement();
         return publisher.publish(MailRecord.unscored(envelope, value))
                 .ifNoItem().after(config.limits().publishTimeout()).fail()
                 .map(metadata -> {
-                    sample.stop(acknowledgement);
-                    metrics.counter("smtp.messages", "outcome", "accepted", "listener", session.listener().configName()).increment();
+                    metrics.acknowledged(sample);
+                    metrics.messageAccepted(session.listener(), value.length, envelope.recipients().size());
                     LOG.infof("session %s: queued %s (%d octets, %d recipients) at %s-%d@%d", session.id(), queueId,
                             value.length, envelope.recipients().size(), metadata.topic(), metadata.partition(), metadata.offset());
                     return CommandResult.reply(250, "2.0.0", "Ok: queued as " + queueId);
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    metrics.counter("smtp.messages", "outcome", "451", "listener", session.listener().configName()).increment();
+                    metrics.messageRefused(session.listener(), 451);
                     LOG.warnf("session %s: %s not queued, answering 451: %s", session.id(), queueId, failure.toString());
                     return CommandResult.reply(451, "4.3.0", "Queue temporarily unavailable, try again later");
                 });
@@ -80,6 +75,6 @@ public class MessageAcceptance {
 
     /** Counts a message refused at the end of data, by reply code. */
     public void refused(SmtpSession session, int code) {
-        metrics.counter("smtp.messages", "outcome", String.valueOf(code), "listener", session.listener().configName()).increment();
+        metrics.messageRefused(session.listener(), code);
     }
 }

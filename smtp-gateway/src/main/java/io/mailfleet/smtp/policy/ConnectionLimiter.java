@@ -17,6 +17,7 @@ public class ConnectionLimiter {
     private final ConcurrentHashMap<String, AtomicInteger> perIp = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final SmtpConfig.Limits limits;
+    private volatile boolean draining;
 
     public ConnectionLimiter(SmtpConfig config) {
         this.limits = config.limits();
@@ -46,6 +47,15 @@ public class ConnectionLimiter {
     public void release(String ip) {
         total.decrementAndGet();
         perIp.computeIfPresent(ip, (key, count) -> count.decrementAndGet() == 0 ? null : count);
+    }
+
+    /** Shutdown has begun: new connections are turned away, open ones may finish. */
+    public void drain() {
+        draining = true;
+    }
+
+    public boolean draining() {
+        return draining;
     }
 
     public int open() {
