@@ -7,6 +7,7 @@ import io.mailfleet.spam.auth.AuthenticationResults;
 import io.mailfleet.spam.auth.AuthenticationResultsHeader;
 import io.mailfleet.spam.auth.SenderAuthentication;
 import io.mailfleet.spam.dmarc.DmarcResultPublisher;
+import io.mailfleet.spam.message.MessageContentParser;
 import io.mailfleet.spam.message.RawMessage;
 import io.mailfleet.spam.verdict.ScanContext;
 import io.mailfleet.spam.verdict.SpamCheck;
@@ -36,6 +37,7 @@ public class FilterPipeline implements MessageScorer {
     private final VerdictPolicy policy;
     private final DmarcResultPublisher dmarcResults;
     private final SpamFilterConfig config;
+    private final MessageContentParser contentParser;
 
     public FilterPipeline(SenderAuthentication authentication, @Any Instance<SpamCheck> checks, VerdictPolicy policy,
                           DmarcResultPublisher dmarcResults, SpamFilterConfig config) {
@@ -44,6 +46,7 @@ public class FilterPipeline implements MessageScorer {
         this.policy = policy;
         this.dmarcResults = dmarcResults;
         this.config = config;
+        this.contentParser = new MessageContentParser(config.content().maxTextBytes(), config.content().maxArchiveBytes());
     }
 
     @Override
@@ -53,7 +56,7 @@ public class FilterPipeline implements MessageScorer {
                 .flatMap(message -> authentication.authenticate(mail.envelope(), message)
                         .emitOn(Infrastructure.getDefaultWorkerPool())
                         .flatMap(auth -> dmarcResults.publish(mail.envelope(), auth).replaceWith(auth))
-                        .flatMap(auth -> runChecks(new ScanContext(mail, message, auth))
+                        .flatMap(auth -> runChecks(new ScanContext(mail, message, contentParser.parse(mail.content()), auth))
                                 .map(symbols -> scored(mail, message, auth, policy.decide(mail.envelope(), auth, symbols)))));
     }
 

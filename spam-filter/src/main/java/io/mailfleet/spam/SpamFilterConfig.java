@@ -44,6 +44,34 @@ public interface SpamFilterConfig {
     @WithDefault("JUNK")
     Verdict.Action dmarcQuarantineAction();
 
+    Rules rules();
+
+    Content content();
+
+    interface Rules {
+
+        /**
+         * A directory of {@code *.cf} rule files read after the built-in ones (in name order), e.g. a mounted ConfigMap that a
+         * rules-update job rewrites; changes are picked up without a restart.
+         */
+        java.util.Optional<java.nio.file.Path> directory();
+
+        /** How often the directory is checked for changed files. */
+        @WithDefault("30s")
+        java.time.Duration reloadInterval();
+    }
+
+    interface Content {
+
+        /** Decoded text read per text part; the rest of a huge part is not scanned. */
+        @WithDefault("1048576")
+        int maxTextBytes();
+
+        /** Decoded octets kept per archive or office attachment for macro and executable detection. */
+        @WithDefault("10485760")
+        int maxArchiveBytes();
+    }
+
     interface Thresholds {
 
         /** From this score on the message goes to the Junk folder. */

@@ -1,0 +1,120 @@
+package io.mailfleet.spam.rules;
+
+import io.mailfleet.spam.SpamFilterConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The rules in force: the built-in file plus the configured directory, swapped atomically when a file changes. A broken
+ * update is refused as a whole and logged; scoring goes on with the previous rules (like sa-update's lint before restart).
+ */
+@ApplicationScoped
+public class RuleRepository {
+
+    private static final Logger LOG = Logger.getLogger(RuleRepository.class);
+    static final String BUILT_IN = "rules/mailfleet-base.cf";
+
+    private final SpamFilterConfig.Rules config;
+    private final AtomicReference<RuleSet> current = new AtomicReference<>();
+    private volatile String fingerprint = "";
+    private long timer = -1;
+
+    @Inject
+    public RuleRepository(SpamFilterConfig config) {
+        this(config.rules());
+    }
+
+    public RuleRepository(SpamFilterConfig.Rules config) {
+        this.config = config;
+        current.set(load());
+        fingerprint = fingerprint();
+    }
+
+    public RuleSet current() {
+        return current.get();
+    }
+
+    void watch(@Observes StartupEvent start, Vertx vertx) {
+        if (config.directory().isPresent()) {
+            timer = vertx.setPeriodic(config.reloadInterval().toMillis(),
+                    id -> Infrastructure.getDefaultWorkerPool().execute(this::reloadIfChanged));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stop, Vertx vertx) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Reloads when a file in the directory was added, removed or changed; returns whether new rules are in force. */
+    public synchronized boolean reloadIfChanged() {
+        String now = fingerprint();
+        if (now.equals(fingerprint)) {
+            return false;
+        }
+        try {
+            RuleSet rules = load();
+            current.set(rules);
+            LOG.infof("rules reloaded: version %d, %d rules", rules.version(), rules.rules().size());
+            return true;
+        } catch (RuleFileException | UncheckedIOException e) {
+            LOG.errorf("rule update refused, keeping version %d: %s", current.get().version(), e.getMessage());
+            return false;
+        } finally {
+            fingerprint = now;
+        }
+    }
+
+    private RuleSet load() {
+        RuleFileParser parser = new RuleFileParser();
+        try (InputStream in = RuleRepository.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
+            parser.add(BUILT_IN, new String(Objects.requireNonNull(in, BUILT_IN).readAllBytes(), StandardCharsets.UTF_8));
+            for (Path file : ruleFiles()) {
+                parser.add(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return parser.build();
+    }
+
+    private List<Path> ruleFiles() throws IOException {
+        if (config.directory().isEmpty() || !Files.isDirectory(config.directory().get())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(config.directory().get())) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".cf")).sorted().toList();
+        }
+    }
+
+    private String fingerprint() {
+        try {
+            List<String> parts = new ArrayList<>();
+            for (Path file : ruleFiles()) {
+                parts.add(file + "@" + Files.getLastModifiedTime(file).toMillis() + "/" + Files.size(file));
+            }
+            return String.join(",", parts);
+        } catch (IOException e) {
+            return "unreadable:" + e.getMessage();
+        }
+    }
+}
