@@ -83,6 +83,15 @@ class OnboardingTest {
                 .post("/internal/v1/authenticate").then().statusCode(200).body("outcome", equalTo("OK"))
                 .body("accountId", equalTo(account.getString("id")));
 
+        // the same Keycloak token works as an OAuth bearer for mail protocols (XOAUTH2), for its own address only
+        given().header("Authorization", "Bearer " + TestSecretsResource.INTERNAL_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("username", admin, "secret", token, "mechanism", "XOAUTH2", "protocol", "imap", "clientIp", "192.0.2.8"))
+                .post("/internal/v1/authenticate").then().statusCode(200).body("outcome", equalTo("OK"))
+                .body("accountId", equalTo(tenant.adminAccountId()));
+        given().header("Authorization", "Bearer " + TestSecretsResource.INTERNAL_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("username", "staff@" + domain, "secret", token, "mechanism", "XOAUTH2", "protocol", "imap", "clientIp", "192.0.2.8"))
+                .post("/internal/v1/authenticate").then().statusCode(200).body("outcome", equalTo("INVALID"));
+
         // another tenant's resources do not exist for this admin
         as(token).get("/api/v1/tenants/" + other.id()).then().statusCode(404).contentType("application/problem+json");
         as(token).get("/api/v1/tenants/" + other.id() + "/accounts").then().statusCode(404);

@@ -43,9 +43,11 @@ public class Authenticator {
     private final VerifiedSecrets secrets;
     private final LoginLockout lockout;
     private final AuditLog audit;
+    private final BearerTokens bearer;
 
     public Authenticator(AccountStore accounts, TenantStore tenants, AliasStore aliases, VerifiedSecrets secrets,
-                         LoginLockout lockout, AuditLog audit) {
+                         LoginLockout lockout, AuditLog audit, BearerTokens bearer) {
+        this.bearer = bearer;
         this.accounts = accounts;
         this.tenants = tenants;
         this.aliases = aliases;
@@ -75,7 +77,10 @@ public class Authenticator {
                         .flatMap(verified -> verified && found.isPresent()
                                 ? succeed(check, username, clientIp, found.get())
                                 : fail(check, username, clientIp, tenantId));
-                // OAuth bearer tokens are verified once Keycloak token validation is wired in; until then refused
+                case "XOAUTH2", "OAUTHBEARER" -> bearer.address(check.secret())
+                        .flatMap(address -> address.isPresent() && address.get().equals(username) && found.isPresent()
+                                ? succeed(check, username, clientIp, found.get())
+                                : fail(check, username, clientIp, tenantId));
                 default -> fail(check, username, clientIp, tenantId);
             };
         }));
