@@ -46,7 +46,30 @@ public interface SpamFilterConfig {
 
     Rules rules();
 
+    Dnsbl dnsbl();
+
     Content content();
+
+    interface Dnsbl {
+
+        /** DNSBL zones asked about the client IP (RFC 5782), e.g. zen.spamhaus.org; none by default. */
+        java.util.Optional<java.util.List<String>> ipZones();
+
+        /** Domain blocklists (URIBL/DBL) asked about the domains of links, e.g. dbl.spamhaus.org; none by default. */
+        java.util.Optional<java.util.List<String>> domainZones();
+
+        /** Per lookup; a list that does not answer in time counts as temperror, not as listed. */
+        @WithDefault("1500ms")
+        java.time.Duration timeout();
+
+        /** How long an answer (listed or not) stays in Redis. */
+        @WithDefault("10m")
+        java.time.Duration cacheTtl();
+
+        /** Link domains looked up per message, so a message with thousands of links costs bounded work. */
+        @WithDefault("10")
+        int maxDomains();
+    }
 
     interface Rules {
 

@@ -25,7 +25,11 @@ public class TestDnsResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of("mailfleet.dns.servers", server.address(), "mailfleet.dns.timeout", "500ms");
+        // the blocklist zones the tests publish (ReputationTest); every other client IP is simply not listed
+        return Map.of("mailfleet.dns.servers", server.address(), "mailfleet.dns.timeout", "500ms",
+                "mailfleet.spam.dnsbl.ip-zones", "bl.test,deadbl.test",
+                "mailfleet.spam.dnsbl.domain-zones", "dbl.test",
+                "mailfleet.spam.dnsbl.timeout", "1s");
     }
 
     @Override
