@@ -35,7 +35,7 @@ final class PoisonRecords {
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         String reason = (root == failure ? message : message + " (" + root.getClass().getSimpleName() + ")")
-                .replaceAll("\\s+", " ").strip();
+                .replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?").strip();
         return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
     }
 }

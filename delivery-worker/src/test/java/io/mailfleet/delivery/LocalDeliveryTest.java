@@ -289,6 +289,26 @@ class LocalDeliveryTest {
         assertTrue(malformed.contains("mailfleet-envelope is not a valid MailEnvelope"), malformed);
     }
 
+    @Test
+    void aMessageTheDatabaseRefusesIsDeadLetteredAndItsBatchNeighboursAreDelivered() {
+        Recipient rcpt = local("neighbours");
+        // PostgreSQL text cannot hold NUL: this message id makes the whole batch's transaction fail (SQLSTATE 22021)
+        String refused = "refused-\u0000-" + MailTopics.uniqueId();
+        List<MailRecord> batch = List.of(
+                MailTopics.scored(MailTopics.uniqueId(), message("before"), Verdict.empty(), rcpt),
+                MailTopics.scored(refused, message("refused"), Verdict.empty(), rcpt),
+                MailTopics.scored(MailTopics.uniqueId(), message("after"), Verdict.empty(), rcpt));
+        for (MailRecord record : batch) {
+            topics.send(new ProducerRecord<>(Topics.MAIL_SCORED, 3, record.key(), record.content(), record.headers()));
+        }
+
+        await().atMost(WAIT).until(() -> messagesOf(rcpt.accountId()) == 2);
+        String why = reason(awaitOne(Topics.MAIL_DEAD_LETTER, refused, record -> true));
+        assertTrue(why.contains("22021"), why);
+        assertEquals(List.of("before", "after"), entries(rcpt.accountId(), "INBOX").stream()
+                .map(entry -> entry.envelope().getString("subject")).toList());
+    }
+
     private static String reason(ConsumerRecord<String, byte[]> deadLetter) {
         var header = deadLetter.headers().lastHeader(MailHeaders.DEAD_LETTER_REASON);
         assertNotNull(header, "dead-letter record without " + MailHeaders.DEAD_LETTER_REASON);
