@@ -83,7 +83,7 @@ class ScoringStageTest {
         assertEquals(envelope.recipients(), mail.envelope().recipients());
         assertEquals(Verdict.Action.DELIVER, mail.verdict().action());
         assertTrue(symbols(mail).containsAll(List.of("SPF_PASS", "DMARC_PASS")), symbols(mail).toString());
-        JsonNode dmarc = new ObjectMapper().readTree(awaitRecord(Topics.DMARC_RESULTS, id).value());
+        JsonNode dmarc = awaitDmarcResult(id);
         assertEquals("pass", dmarc.get("result").asText());
         assertEquals("example.org", dmarc.get("headerFrom").asText());
         assertEquals("192.0.2.1", dmarc.get("sourceIp").asText());
@@ -99,7 +99,7 @@ class ScoringStageTest {
         assertEquals(Verdict.Action.QUARANTINE, mail.verdict().action());
         assertTrue(symbols(mail).contains("DMARC_FAIL_REJECT"), symbols(mail).toString());
         assertTrue(new String(mail.content(), StandardCharsets.US_ASCII).contains("dmarc=fail (p=reject dis=reject) header.from=example.org"));
-        JsonNode dmarc = new ObjectMapper().readTree(awaitRecord(Topics.DMARC_RESULTS, id).value());
+        JsonNode dmarc = awaitDmarcResult(id);
         assertEquals("fail", dmarc.get("result").asText());
         assertEquals("reject", dmarc.get("disposition").asText());
         assertEquals("mailto:dmarc-reports@example.org", dmarc.get("aggregateReportUris").get(0).asText());
@@ -167,6 +167,28 @@ class ScoringStageTest {
         Map<String, Object> config = new HashMap<>(KafkaLimits.producer());
         config.put("bootstrap.servers", KafkaResource.bootstrapServers());
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** dmarc.results is keyed by the policy domain; the message id is in the value. */
+    private static JsonNode awaitDmarcResult(String messageId) throws Exception {
+        Map<String, Object> config = new HashMap<>(KafkaLimits.consumer());
+        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
+        config.put("group.id", "test-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Set.of(Topics.DMARC_RESULTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    JsonNode value = new ObjectMapper().readTree(record.value());
+                    if (messageId.equals(value.path("messageId").asText())) {
+                        assertEquals(value.path("policyDomain").asText(), record.key());
+                        return value;
+                    }
+                }
+            }
+        }
+        return fail("no DMARC result for " + messageId + " within 30 s");
     }
 
     private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {

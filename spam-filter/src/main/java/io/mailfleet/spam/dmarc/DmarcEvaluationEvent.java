@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One DMARC evaluation as recorded on {@code dmarc.results} (key = message id): the facts an RFC 7489 aggregate report row
+ * One DMARC evaluation as recorded on {@code dmarc.results} (key = the policy domain): the facts an RFC 7489 aggregate report row
  * needs (source IP, identifiers, auth results, policy evaluated, disposition).
  */
 public record DmarcEvaluationEvent(

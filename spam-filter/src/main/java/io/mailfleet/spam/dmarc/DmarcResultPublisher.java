@@ -17,7 +17,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Records every DMARC evaluation that found a policy on {@code dmarc.results}, for the aggregate reports. The returned Uni
+ * Records every DMARC evaluation that found a policy on {@code dmarc.results}, keyed by the policy (reporting) domain so
+ * that one domain's evaluations stay in one partition for its aggregate report. The returned Uni
  * completes when the broker has the record, so the inbound message is not acknowledged before its evaluation is safe.
  */
 @ApplicationScoped
@@ -54,7 +55,7 @@ public class DmarcResultPublisher {
         }
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Message<String> message = Message.of(json)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.messageId()).build())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(dmarc.policyDomain()).build())
                 .withAck(() -> {
                     acknowledged.complete(null);
                     return CompletableFuture.completedFuture(null);
