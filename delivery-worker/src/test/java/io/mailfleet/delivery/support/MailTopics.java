@@ -67,6 +67,11 @@ public final class MailTopics implements AutoCloseable {
         }
     }
 
+    /** Sends without waiting for the broker; {@link #close()} flushes. */
+    public void sendAsync(ProducerRecord<String, byte[]> record) {
+        producer.send(record);
+    }
+
     /** Every record on {@code topic} from the beginning whose key matches, read until {@code enough} holds or the deadline passes. */
     public static List<ConsumerRecord<String, byte[]>> read(String topic, Predicate<String> key,
                                                             Predicate<List<ConsumerRecord<String, byte[]>>> enough, Duration timeout) {
