@@ -6,6 +6,10 @@ import io.mailfleet.auth.audit.AuditType;
 import io.mailfleet.auth.directory.Addresses;
 import io.mailfleet.auth.directory.Domain;
 import io.mailfleet.auth.directory.DomainStore;
+import io.mailfleet.auth.domaindns.DnsRecord;
+import io.mailfleet.auth.domaindns.DnsVerifier;
+import io.mailfleet.auth.domaindns.ExpectedRecords;
+import io.mailfleet.auth.domaindns.RecordCheck;
 import io.mailfleet.auth.problem.ProblemException;
 import io.mailfleet.auth.keycloak.RealmNames;
 import io.smallrye.mutiny.Uni;
@@ -34,8 +38,13 @@ public class DomainResource {
     private final DomainStore domains;
     private final TenantAccess access;
     private final AuditLog audit;
+    private final ExpectedRecords expectedRecords;
+    private final DnsVerifier verifier;
 
-    public DomainResource(DomainStore domains, TenantAccess access, AuditLog audit) {
+    public DomainResource(DomainStore domains, TenantAccess access, AuditLog audit, ExpectedRecords expectedRecords,
+                          DnsVerifier verifier) {
+        this.expectedRecords = expectedRecords;
+        this.verifier = verifier;
         this.domains = domains;
         this.access = access;
         this.audit = audit;
@@ -70,6 +79,20 @@ public class DomainResource {
                 .call(found -> domains.delete(tenantId, found.name()))
                 .call(found -> audit.record(AuditEvent.admin(AuditType.DOMAIN_REMOVED, tenantId, access.actor(), found.name())))
                 .map(found -> RestResponse.noContent());
+    }
+
+    /** The records to publish for this domain, computed from the installation's public host names. */
+    @GET
+    @Path("/{domain}/dns-records")
+    public Uni<List<DnsRecord>> dnsRecords(@PathParam("tenantId") UUID tenantId, @PathParam("domain") String domain) {
+        return find(tenantId, domain).map(found -> expectedRecords.forDomain(found.name()));
+    }
+
+    /** Looks each record up in DNS and says ok, missing or wrong, with the value expected. */
+    @POST
+    @Path("/{domain}/verify")
+    public Uni<List<RecordCheck>> verify(@PathParam("tenantId") UUID tenantId, @PathParam("domain") String domain) {
+        return find(tenantId, domain).flatMap(found -> verifier.verify(expectedRecords.forDomain(found.name())));
     }
 
     Uni<Domain> find(UUID tenantId, String domain) {
