@@ -76,6 +76,10 @@ public interface SmtpConfig {
         @WithDefault("30s")
         Duration shutdownGrace();
 
+        /** New connections per client IP per minute, across all replicas (Redis); more get 421 4.7.0. */
+        @WithDefault("60")
+        int connectionsPerIpPerMinute();
+
         /** Open connections on this replica. */
         @WithDefault("2000")
         int maxConnections();

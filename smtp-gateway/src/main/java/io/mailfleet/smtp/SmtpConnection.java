@@ -276,7 +276,18 @@ final class SmtpConnection {
     private void startTls() {
         busy = true;
         input.discardAll();
+        // a client that never completes the handshake must not hold the connection forever
+        long handshakeTimer = vertx.setTimer(config.limits().commandTimeout().toMillis(), fired -> {
+            if (mode != Mode.CLOSED && busy) {
+                LOG.debugf("session %s: TLS handshake timed out", session.id());
+                close();
+            }
+        });
         socket.upgradeToSsl(handshake -> onContext(() -> {
+            vertx.cancelTimer(handshakeTimer);
+            if (mode == Mode.CLOSED) {
+                return;
+            }
             busy = false;
             if (handshake.failed()) {
                 LOG.debugf("session %s: TLS handshake failed: %s", session.id(), handshake.cause().toString());

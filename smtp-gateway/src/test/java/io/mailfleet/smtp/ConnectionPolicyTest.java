@@ -65,6 +65,9 @@ class ConnectionPolicyTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    SmtpConfig config;
+
     @Test
     void listedClientIsRefusedOnMxOnly() throws IOException {
         try (var client = new RawSmtpClient(listeners.boundPort(Listener.MX), "127.0.0.2")) {
@@ -86,6 +89,21 @@ class ConnectionPolicyTest {
         }
         assertTrue((System.nanoTime() - start) / 1_000_000 < 4_000, "the dead zone must not stall the greeting");
         assertEquals("-", redis.value(String.class).get("smtp:dnsbl:127.0.0.5"));
+    }
+
+    @Test
+    void clientOverItsConnectionRateIsTurnedAway() throws IOException {
+        long minute = java.time.Instant.now().getEpochSecond() / 60;
+        for (long bucket = minute; bucket <= minute + 1; bucket++) { // the test may straddle a minute boundary
+            redis.value(Long.class).set("smtp:rate:connections:127.0.0.6:" + bucket, (long) config.limits().connectionsPerIpPerMinute());
+        }
+        try (var client = new RawSmtpClient(listeners.boundPort(Listener.SUBMISSION), "127.0.0.6")) {
+            var reply = expect(client.read(), 421);
+            assertTrue(reply.text().startsWith("4.7.0"), reply.toString());
+        }
+        try (var client = new RawSmtpClient(listeners.boundPort(Listener.SUBMISSION), "127.0.0.7")) {
+            expect(client.read(), 220);
+        }
     }
 
     @Test

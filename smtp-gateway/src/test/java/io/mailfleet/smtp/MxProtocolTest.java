@@ -304,6 +304,15 @@ class MxProtocolTest {
     }
 
     @Test
+    void clientThatNeverStartsTheTlsHandshakeIsDisconnected() throws IOException {
+        try (var client = connect()) {
+            client.greetingAndEhlo();
+            expect(client.command("STARTTLS"), 220);
+            assertTrue(client.closedByServer(), "closed after the command timeout (4 s in tests)");
+        }
+    }
+
+    @Test
     void stalledDataIsDisconnectedAfterTheDataTimeout() throws IOException {
         try (var client = connect()) {
             client.greetingAndEhlo();

@@ -143,6 +143,30 @@ class SubmissionTest {
     }
 
     @Test
+    void fromHeaderTheAccountDoesNotOwnIsRefusedAtTheEndOfData() throws IOException {
+        try (var client = RawSmtpClient.implicitTls(listeners.boundPort(Listener.SMTPS))) {
+            client.greetingAndEhlo();
+            String plain = Base64.getEncoder().encodeToString(("\0" + DirectoryStub.ALICE + "\0" + DirectoryStub.alicePassword())
+                    .getBytes(StandardCharsets.UTF_8));
+            expect(client.command("AUTH PLAIN " + plain), 235);
+            for (String from : new String[]{"The CEO <ceo@example.test>", "Alice <alice@example.test>,\r\n ceo@example.test",
+                    "undisclosed"}) {
+                expect(client.command("MAIL FROM:<" + DirectoryStub.ALICE + ">"), 250);
+                expect(client.command("RCPT TO:<" + DirectoryStub.BOB + ">"), 250);
+                expect(client.command("DATA"), 354);
+                client.write("From: " + from + "\r\nSubject: spoof\r\n\r\nbody\r\n.\r\n");
+                var reply = expect(client.read(), 550);
+                assertTrue(reply.text().startsWith("5.7.1"), from + ": " + reply);
+            }
+            expect(client.command("MAIL FROM:<" + DirectoryStub.ALICE + ">"), 250);
+            expect(client.command("RCPT TO:<" + DirectoryStub.BOB + ">"), 250);
+            expect(client.command("DATA"), 354);
+            client.write("From: =?UTF-8?Q?Alice_M=C3=BCller?= <Alice@Example.TEST>,\r\n \"Sales\" <sales@example.test>\r\n\r\nbody\r\n.\r\n");
+            InboundTopic.queueId(client.read());
+        }
+    }
+
+    @Test
     void noAuthBeforeTlsAndNoMailBeforeAuth() throws IOException {
         try (var client = new RawSmtpClient(listeners.boundPort(Listener.SUBMISSION))) {
             expect(client.read(), 220);

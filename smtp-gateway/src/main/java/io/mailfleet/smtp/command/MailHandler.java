@@ -1,7 +1,7 @@
 package io.mailfleet.smtp.command;
 
-import io.mailfleet.directory.AuthResult;
 import io.mailfleet.smtp.SmtpConfig;
+import io.mailfleet.smtp.directory.SenderAddresses;
 import io.mailfleet.smtp.policy.SendingRateLimiter;
 import io.mailfleet.smtp.protocol.PathArgument;
 import io.mailfleet.smtp.protocol.XText;
@@ -64,7 +64,7 @@ public class MailHandler implements CommandHandler {
         if (!path.ascii() && !path.parameters().containsKey("SMTPUTF8")) {
             return Replies.now(553, "5.6.7", "Non-ASCII address requires SMTPUTF8");
         }
-        if (session.authenticated() != null && !mayUse(session.authenticated(), path.address())) {
+        if (session.authenticated() != null && !SenderAddresses.owns(session.authenticated(), path.address())) {
             return Replies.now(553, "5.7.1", "Sender address not owned by the authenticated user");
         }
         return rateLimiter.allowMessage(session, path.address()).map(allowed -> {
@@ -127,17 +127,5 @@ public class MailHandler implements CommandHandler {
             }
         }
         return null;
-    }
-
-    /** The address is the account's own, one of its aliases, or in a domain it may send as ("@domain"). */
-    static boolean mayUse(AuthResult account, String address) {
-        if (address.isEmpty() || account.senderAddresses() == null) {
-            return false;
-        }
-        String wanted = address.toLowerCase(Locale.ROOT);
-        String domain = wanted.substring(wanted.lastIndexOf('@'));
-        return account.senderAddresses().stream()
-                .map(owned -> owned.toLowerCase(Locale.ROOT))
-                .anyMatch(owned -> owned.equals(wanted) || owned.equals(domain));
     }
 }

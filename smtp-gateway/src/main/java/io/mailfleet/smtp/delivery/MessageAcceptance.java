@@ -4,6 +4,7 @@ import io.mailfleet.events.MailEnvelope;
 import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.TlsInfo;
 import io.mailfleet.smtp.SmtpConfig;
+import io.mailfleet.smtp.directory.SenderAddresses;
 import io.mailfleet.smtp.observability.SmtpMetrics;
 import io.mailfleet.smtp.session.CommandResult;
 import io.mailfleet.smtp.session.SmtpSession;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,6 +42,16 @@ public class MessageAcceptance {
 
     public Uni<CommandResult> accept(SmtpSession session, byte[] content) {
         Transaction transaction = session.transaction();
+        if (session.authenticated() != null) {
+            Optional<String> foreign = foreignFromAddress(session, content);
+            if (foreign.isPresent()) {
+                // 553 is not an end-of-data reply (RFC 5321 4.3.2); 550 is the policy refusal there
+                session.endTransaction();
+                metrics.messageRefused(session.listener(), 550);
+                return Uni.createFrom().item(CommandResult.reply(550, "5.7.1",
+                        "From: address " + foreign.get() + " not owned by the authenticated user"));
+            }
+        }
         String queueId = UUID.randomUUID().toString();
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         byte[] received = ReceivedHeader.build(session, transaction, config.hostname(), queueId, now);
@@ -71,6 +83,13 @@ public class MessageAcceptance {
                     LOG.warnf("session %s: %s not queued, answering 451: %s", session.id(), queueId, failure.toString());
                     return CommandResult.reply(451, "4.3.0", "Queue temporarily unavailable, try again later");
                 });
+    }
+
+    /** The first From: address the account may not use ("(unparseable)" for a From: without any mailbox). */
+    private static Optional<String> foreignFromAddress(SmtpSession session, byte[] content) {
+        return SubmissionHeaders.fromAddresses(content)
+                .map(addresses -> addresses.stream().filter(address -> !SenderAddresses.owns(session.authenticated(), address)).findFirst())
+                .orElse(Optional.of("(unparseable)"));
     }
 
     /** Counts a message refused at the end of data, by reply code. */

@@ -10,13 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
- * Daily message counters per sender and per client IP, in Redis so that every replica counts into the
- * same bucket. A key lives a little longer than its day and then expires on its own.
+ * Counters in Redis, so that every replica counts into the same bucket: messages per sender and per
+ * client IP per UTC day, connections per client IP per minute. A key lives a little longer than its
+ * window and then expires on its own.
  *
  * <p>When Redis is unreachable the limiter lets mail through and logs it: a rate limit is abuse
  * protection, not a reason to bounce every sender while a cache is down.
@@ -52,8 +54,22 @@ public class SendingRateLimiter {
                 });
     }
 
+    /** Counts one connection for the IP in the current minute; false when over the per-minute limit. */
+    public Uni<Boolean> allowConnection(String ip) {
+        long minute = Instant.now().getEpochSecond() / 60;
+        return count("smtp:rate:connections:" + ip + ":" + minute, limits.connectionsPerIpPerMinute(), Duration.ofMinutes(2))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("connection rate check failed, allowing the connection: %s", failure.toString());
+                    return true;
+                });
+    }
+
     private Uni<Boolean> count(String key, int limit) {
-        return counters.incr(key).call(value -> value == 1 ? keys.expire(key, KEY_LIFETIME) : Uni.createFrom().voidItem())
+        return count(key, limit, KEY_LIFETIME);
+    }
+
+    private Uni<Boolean> count(String key, int limit, Duration lifetime) {
+        return counters.incr(key).call(value -> value == 1 ? keys.expire(key, lifetime) : Uni.createFrom().voidItem())
                 .map(value -> value <= limit);
     }
 }

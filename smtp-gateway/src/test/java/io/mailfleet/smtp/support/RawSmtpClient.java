@@ -101,10 +101,16 @@ public final class RawSmtpClient implements AutoCloseable {
         return read();
     }
 
-    /** True when the server closed the connection (end of stream or reset) within the socket timeout. */
+    /**
+     * True when the server closed the connection (end of stream or reset) within the socket timeout.
+     * Octets before the end (a TLS close_notify alert, say) are skipped.
+     */
     public boolean closedByServer() throws IOException {
         try {
-            return in.read() < 0;
+            while (in.read() >= 0) {
+                // not the end yet
+            }
+            return true;
         } catch (SocketTimeoutException e) {
             return false;
         } catch (IOException e) {
