@@ -59,7 +59,7 @@ public class MailAccounts {
                         SELECT created.account_id, defaults.name, defaults.special_use
                         FROM created, unnest($4::text[], $5::text[]) AS defaults(name, special_use)
                         RETURNING id""")
-                .execute(Tuple.from(new Object[] {accountId, boxed(config.defaultQuota().bytes()), boxed(config.defaultQuota().messages()),
+                .execute(Tuple.from(new Object[] {accountId, boxed(config.defaultQuota().bytesLimit()), boxed(config.defaultQuota().messagesLimit()),
                         DEFAULT_NAMES, DEFAULT_SPECIAL_USES}))
                 .map(rows -> rows.size() > 0);
     }

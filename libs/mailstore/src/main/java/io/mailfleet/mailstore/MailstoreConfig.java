@@ -13,12 +13,20 @@ public interface MailstoreConfig {
     Quota defaultQuota();
 
     interface Quota {
-        /** Bytes an account may hold; absent means unlimited. */
+        /** Bytes an account may hold; 0 means unlimited. */
         @WithDefault("10737418240")
-        OptionalLong bytes();
+        long bytes();
 
-        /** Messages an account may hold; absent means unlimited. */
+        /** Messages an account may hold; 0 means unlimited. */
         @WithDefault("1000000")
-        OptionalLong messages();
+        long messages();
+
+        default OptionalLong bytesLimit() {
+            return bytes() > 0 ? OptionalLong.of(bytes()) : OptionalLong.empty();
+        }
+
+        default OptionalLong messagesLimit() {
+            return messages() > 0 ? OptionalLong.of(messages()) : OptionalLong.empty();
+        }
     }
 }

@@ -179,12 +179,12 @@ public class Messages {
 
     /** COPY: new entries for the same blobs in the target mailbox, with fresh UIDs in source UID order. */
     public Uni<UidMapping> copy(String accountId, long sourceMailboxId, UidRange range, long targetMailboxId) {
-        return pool.withTransaction(tx -> copy(tx, accountId, sourceMailboxId, range, targetMailboxId));
+        return pool.withTransaction(tx -> copy(tx, accountId, sourceMailboxId, range, targetMailboxId, true));
     }
 
-    /** MOVE (RFC 6851): COPY then expunge the sources, in one transaction. */
+    /** MOVE (RFC 6851): COPY then expunge the sources, in one transaction; the quota does not change. */
     public Uni<UidMapping> move(String accountId, long sourceMailboxId, UidRange range, long targetMailboxId) {
-        return pool.withTransaction(tx -> copy(tx, accountId, sourceMailboxId, range, targetMailboxId)
+        return pool.withTransaction(tx -> copy(tx, accountId, sourceMailboxId, range, targetMailboxId, false)
                 .chain(mapping -> mapping.sourceUids().isEmpty()
                         ? Uni.createFrom().item(mapping)
                         : writes.allocate(tx, accountId, sourceMailboxId, 0)
@@ -193,16 +193,11 @@ public class Messages {
                                                               RETURNING uid)
                                                 INSERT INTO mailstore.expunged (mailbox_id, uid, modseq) SELECT $1, uid, $3 FROM gone""")
                                         .execute(Tuple.of(sourceMailboxId, mapping.sourceUids().toArray(Long[]::new), source.modseq())))
-                                // the quota charged by the copy is given back: a move does not grow the account
-                                .chain(() -> tx.preparedQuery("""
-                                                SELECT coalesce(sum(size), 0) AS bytes FROM mailstore.messages
-                                                WHERE mailbox_id = $1 AND uid = ANY($2::bigint[])""")
-                                        .execute(Tuple.of(targetMailboxId, mapping.targetUids().toArray(Long[]::new))))
-                                .chain(rows -> writes.release(tx, accountId, rows.iterator().next().getLong("bytes"), mapping.targetUids().size()))
                                 .replaceWith(mapping)));
     }
 
-    private Uni<UidMapping> copy(SqlConnection tx, String accountId, long sourceMailboxId, UidRange range, long targetMailboxId) {
+    private Uni<UidMapping> copy(SqlConnection tx, String accountId, long sourceMailboxId, UidRange range, long targetMailboxId,
+                                 boolean chargeQuota) {
         return tx.preparedQuery("""
                         SELECT m.uid, m.size FROM mailstore.messages m JOIN mailstore.mailboxes b ON b.id = m.mailbox_id
                         WHERE b.account_id = $1 AND m.mailbox_id = $2 AND m.uid BETWEEN $3 AND $4 ORDER BY m.uid FOR SHARE OF m""")
@@ -216,7 +211,7 @@ public class Messages {
                     }
                     long totalBytes = bytes;
                     return writes.allocate(tx, accountId, targetMailboxId, sourceUids.size())
-                            .call(target -> sourceUids.isEmpty() ? Uni.createFrom().voidItem() : writes.charge(tx, accountId, totalBytes, sourceUids.size())
+                            .call(target -> sourceUids.isEmpty() || !chargeQuota ? Uni.createFrom().voidItem() : writes.charge(tx, accountId, totalBytes, sourceUids.size())
                                     .invoke(charged -> {
                                         if (!charged) {
                                             throw new MailstoreException(MailstoreException.Reason.OVER_QUOTA, "copy would exceed the quota of " + accountId);

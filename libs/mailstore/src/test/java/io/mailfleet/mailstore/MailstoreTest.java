@@ -184,6 +184,24 @@ class MailstoreTest {
     }
 
     @Test
+    void aFullAccountCanStillMoveButNotCopy() {
+        String account = TestMail.unique("acct");
+        accounts.setQuota(account, OptionalLong.empty(), OptionalLong.of(1)).await().atMost(WAIT);
+        long inbox = mailbox(account, "INBOX").id();
+        long archive = mailbox(account, "Archive").id();
+        messages.append(account, inbox, TestMail.message("only", "one"), Flags.NONE, NOW).await().atMost(WAIT);
+
+        var copy = assertThrows(MailstoreException.class, () -> messages.copy(account, inbox, UidRange.ALL, archive).await().atMost(WAIT));
+        assertEquals(MailstoreException.Reason.OVER_QUOTA, copy.reason());
+        assertEquals(0, mailbox(account, "Archive").messages());
+
+        UidMapping moved = messages.move(account, inbox, UidRange.ALL, archive).await().atMost(WAIT);
+        assertEquals(List.of(1L), moved.targetUids());
+        assertEquals(1, mailbox(account, "Archive").messages());
+        assertEquals(1, accounts.usage(account).await().atMost(WAIT).usedMessages());
+    }
+
+    @Test
     void anotherAccountsMailboxIsInvisibleAndUnwritable() {
         String owner = TestMail.unique("owner");
         String intruder = TestMail.unique("intruder");
