@@ -63,7 +63,8 @@ public class ServerCertificate {
         return keyCertOptions;
     }
 
-    static PemKeyCertOptions selfSigned(String hostname) {
+    /** A fresh self-signed certificate and key for {@code hostname}, as PEM. */
+    public static PemKeyCertOptions selfSigned(String hostname) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
