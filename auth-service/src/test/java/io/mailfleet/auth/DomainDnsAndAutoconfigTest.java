@@ -93,6 +93,33 @@ class DomainDnsAndAutoconfigTest {
     }
 
     @Test
+    void outlookAutodiscoverAnswersForHostedDomainsAndIgnoresEntities() throws Exception {
+        String domain = Fixtures.uniqueDomain();
+        Fixtures.tenant(domain);
+        String request = "<?xml version=\"1.0\" encoding=\"utf-8\"?><Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006\">"
+                + "<Request><EMailAddress>Carol@" + domain + "</EMailAddress><AcceptableResponseSchema>"
+                + "http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a</AcceptableResponseSchema></Request></Autodiscover>";
+        String xml = given().contentType("text/xml").body(request).post("/autodiscover/autodiscover.xml")
+                .then().statusCode(200).extract().asString();
+        Document document = parse(xml);
+        var protocols = document.getElementsByTagName("Protocol");
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < protocols.getLength(); i++) {
+            Element protocol = (Element) protocols.item(i);
+            found.add(text(protocol, "Type") + " " + text(protocol, "Server") + ":" + text(protocol, "Port") + " ssl=" + text(protocol, "SSL")
+                    + " " + text(protocol, "LoginName"));
+        }
+        assertEquals(List.of("IMAP mail.mailfleet.test:993 ssl=on carol@" + domain, "SMTP mail.mailfleet.test:465 ssl=on carol@" + domain), found);
+
+        String entity = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<Autodiscover><Request><EMailAddress>&e;</EMailAddress></Request></Autodiscover>";
+        given().contentType("text/xml").body(entity).post("/autodiscover/autodiscover.xml").then().statusCode(400)
+                .body(org.hamcrest.Matchers.not(containsString("root:")));
+        given().contentType("text/xml").body(request.replace(domain, "not-hosted.example")).post("/autodiscover/autodiscover.xml")
+                .then().statusCode(404);
+    }
+
+    @Test
     void mtaStsPolicyIsServedPerHostedDomain() {
         String domain = Fixtures.uniqueDomain();
         Fixtures.tenant(domain);

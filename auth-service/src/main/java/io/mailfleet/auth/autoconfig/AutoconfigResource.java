@@ -7,7 +7,9 @@ import io.mailfleet.auth.domaindns.PublicHostsConfig;
 import io.mailfleet.auth.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -17,7 +19,8 @@ import java.util.Locale;
 
 /**
  * Answers "what server do I fill in?" for mail clients, without authentication (the answers are what
- * DNS publishes anyway): Thunderbird autoconfig and the MTA-STS policy of each hosted domain.
+ * DNS publishes anyway): Thunderbird autoconfig, Outlook Autodiscover and the MTA-STS policy of each
+ * hosted domain.
  */
 @Path("/")
 public class AutoconfigResource {
@@ -49,6 +52,18 @@ public class AutoconfigResource {
     @Produces("application/xml")
     public Uni<String> thunderbirdWellKnown(@QueryParam("emailaddress") String address) {
         return thunderbird(address);
+    }
+
+    /** Outlook: POST of a request naming the address; answered for hosted domains only. */
+    @POST
+    @Path("/autodiscover/autodiscover.xml")
+    @Consumes({"text/xml", "application/xml"})
+    @Produces("application/xml")
+    public Uni<String> outlook(String body) {
+        Addresses.Address address = OutlookAutodiscover.requestedAddress(body == null ? "" : body)
+                .flatMap(Addresses::mailbox)
+                .orElseThrow(() -> ProblemException.badRequest("not an Autodiscover request with an EMailAddress"));
+        return hosted(address.domain()).map(domain -> OutlookAutodiscover.render(address.toString(), hosts));
     }
 
     /** RFC 8461: fetched from https://mta-sts.{domain}/; the domain comes from the Host header. */
