@@ -121,6 +121,16 @@ public interface SmtpConfig {
         Optional<List<String>> denyCidrs();
 
         Dnsbl dnsbl();
+
+        /**
+         * Look up the forward-confirmed reverse DNS name of each client for the Received: header. The
+         * lookup runs beside the session and never delays it; a name that arrives late is simply not used.
+         */
+        @WithDefault("true")
+        boolean reverseDns();
+
+        @WithDefault("2s")
+        Duration reverseDnsTimeout();
     }
 
     /** DNS blocklists consulted for clients of the MX listener (not submission: users sit on listed dynamic IPs). */

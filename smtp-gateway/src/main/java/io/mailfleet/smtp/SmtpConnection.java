@@ -5,6 +5,7 @@ import io.mailfleet.smtp.command.CommandDispatcher;
 import io.mailfleet.smtp.observability.SmtpMetrics;
 import io.mailfleet.smtp.policy.ConnectionLimiter;
 import io.mailfleet.smtp.policy.ConnectionPolicy;
+import io.mailfleet.smtp.policy.ReverseDns;
 import io.mailfleet.smtp.protocol.CommandLine;
 import io.mailfleet.smtp.protocol.InputBuffer;
 import io.mailfleet.smtp.protocol.ReplyEncoder;
@@ -46,6 +47,7 @@ final class SmtpConnection {
     private final CommandDispatcher dispatcher;
     private final ConnectionLimiter connections;
     private final ConnectionPolicy policy;
+    private final ReverseDns reverseDns;
     private final SmtpMetrics metrics;
     private final SmtpSession session;
     private final InputBuffer input = new InputBuffer();
@@ -60,7 +62,7 @@ final class SmtpConnection {
 
     SmtpConnection(Vertx vertx, NetSocket socket, Listener listener, boolean starttls, SmtpConfig config,
                    CommandDispatcher dispatcher, ConnectionLimiter connections, ConnectionPolicy policy,
-                   SmtpMetrics metrics) {
+                   ReverseDns reverseDns, SmtpMetrics metrics) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.socket = socket;
@@ -68,6 +70,7 @@ final class SmtpConnection {
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.policy = policy;
+        this.reverseDns = reverseDns;
         this.metrics = metrics;
         this.session = new SmtpSession(UUID.randomUUID().toString(), listener, socket.remoteAddress().hostAddress(),
                 starttls && !listener.implicitTls());
@@ -93,6 +96,10 @@ final class SmtpConnection {
         socket.handler(this::received);
         if (session.listener().implicitTls()) {
             tlsEstablished();
+        }
+        if (config.policy().reverseDns()) {
+            reverseDns.confirmedName(session.clientIp()).subscribe().with(
+                    name -> name.ifPresent(confirmed -> onContext(() -> session.clientNameConfirmed(confirmed))));
         }
         // the connection policy (CIDR lists, DNSBL) and the early-talker wait run side by side;
         // the greeting (or the refusal) goes out when both are done

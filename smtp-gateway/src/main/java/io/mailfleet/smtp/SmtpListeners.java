@@ -4,6 +4,7 @@ import io.mailfleet.smtp.command.CommandDispatcher;
 import io.mailfleet.smtp.observability.SmtpMetrics;
 import io.mailfleet.smtp.policy.ConnectionLimiter;
 import io.mailfleet.smtp.policy.ConnectionPolicy;
+import io.mailfleet.smtp.policy.ReverseDns;
 import io.mailfleet.smtp.session.Listener;
 import io.mailfleet.smtp.tls.ServerCertificate;
 import io.quarkus.runtime.ShutdownEvent;
@@ -51,18 +52,21 @@ public class SmtpListeners {
     private final CommandDispatcher dispatcher;
     private final ConnectionLimiter connections;
     private final ConnectionPolicy policy;
+    private final ReverseDns reverseDns;
     private final SmtpMetrics metrics;
     private final ServerCertificate certificate;
     private final Map<Listener, Integer> boundPorts = new ConcurrentHashMap<>();
     private final List<String> deployments = new ArrayList<>();
 
     public SmtpListeners(Vertx vertx, SmtpConfig config, CommandDispatcher dispatcher, ConnectionLimiter connections,
-                         ConnectionPolicy policy, SmtpMetrics metrics, ServerCertificate certificate) {
+                         ConnectionPolicy policy, ReverseDns reverseDns, SmtpMetrics metrics,
+                         ServerCertificate certificate) {
         this.vertx = vertx;
         this.config = config;
         this.dispatcher = dispatcher;
         this.connections = connections;
         this.policy = policy;
+        this.reverseDns = reverseDns;
         this.metrics = metrics;
         this.certificate = certificate;
     }
@@ -134,7 +138,7 @@ public class SmtpListeners {
             ports.forEach((listener, port) -> {
                 boolean starttls = listener != Listener.MX || config.tls().mxStarttls();
                 NetServer server = vertx.createNetServer(options(listener, port)).connectHandler(socket ->
-                        new SmtpConnection(vertx, socket, listener, starttls, config, dispatcher, connections, policy, metrics).start());
+                        new SmtpConnection(vertx, socket, listener, starttls, config, dispatcher, connections, policy, reverseDns, metrics).start());
                 listening.add(server.listen().onSuccess(bound -> boundPorts.putIfAbsent(listener, bound.actualPort())));
             });
             Future.all(listening).<Void>mapEmpty().onComplete(started);

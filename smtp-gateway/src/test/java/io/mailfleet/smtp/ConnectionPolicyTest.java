@@ -2,7 +2,8 @@ package io.mailfleet.smtp;
 
 import io.mailfleet.smtp.session.Listener;
 import io.mailfleet.smtp.support.DirectoryStub;
-import io.mailfleet.smtp.support.DnsblServer;
+import io.mailfleet.smtp.support.InboundTopic;
+import io.mailfleet.smtp.support.TestDnsServer;
 import io.mailfleet.smtp.support.RawSmtpClient;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.RedisResource;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static io.mailfleet.smtp.support.RawSmtpClient.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,11 +37,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(DirectoryStub.class)
 class ConnectionPolicyTest {
 
-    static final DnsblServer DNS;
+    static final TestDnsServer DNS;
 
     static {
         try {
-            DNS = new DnsblServer(Set.of("2.0.0.127", "4.0.0.127"));
+            DNS = new TestDnsServer(Map.of(
+                    "2.0.0.127." + TestDnsServer.DNSBL_ZONE, "127.0.0.2",
+                    "4.0.0.127." + TestDnsServer.DNSBL_ZONE, "127.0.0.2",
+                    "mail.client.test", "127.0.0.8",
+                    "forged.client.test", "192.0.2.1"), Map.of(
+                    "8.0.0.127.in-addr.arpa", "mail.client.test",
+                    "9.0.0.127.in-addr.arpa", "forged.client.test"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,7 +60,8 @@ class ConnectionPolicyTest {
                     "mailfleet.dns.servers", "127.0.0.1:" + DNS.port(),
                     "mailfleet.dns.timeout", "500ms",
                     "mailfleet.smtp.policy.dnsbl.enabled", "true",
-                    "mailfleet.smtp.policy.dnsbl.zones", DnsblServer.DEAD_ZONE + "," + DnsblServer.ZONE,
+                    "mailfleet.smtp.policy.reverse-dns", "true",
+                    "mailfleet.smtp.policy.dnsbl.zones", TestDnsServer.DEAD_ZONE + "," + TestDnsServer.DNSBL_ZONE,
                     "mailfleet.smtp.policy.dnsbl.timeout", "1s",
                     "mailfleet.smtp.policy.deny-cidrs", "127.0.0.3/32,10.0.0.0/8",
                     "mailfleet.smtp.policy.allow-cidrs", "127.0.0.4/32");
@@ -72,10 +81,10 @@ class ConnectionPolicyTest {
     void listedClientIsRefusedOnMxOnly() throws IOException {
         try (var client = new RawSmtpClient(listeners.boundPort(Listener.MX), "127.0.0.2")) {
             var reply = expect(client.read(), 554);
-            assertTrue(reply.text().startsWith("5.7.1") && reply.has("blocked using " + DnsblServer.ZONE), reply.toString());
+            assertTrue(reply.text().startsWith("5.7.1") && reply.has("blocked using " + TestDnsServer.DNSBL_ZONE), reply.toString());
             assertTrue(client.closedByServer());
         }
-        assertEquals(DnsblServer.ZONE, redis.value(String.class).get("smtp:dnsbl:127.0.0.2"), "the answer is cached");
+        assertEquals(TestDnsServer.DNSBL_ZONE, redis.value(String.class).get("smtp:dnsbl:127.0.0.2"), "the answer is cached");
         try (var client = new RawSmtpClient(listeners.boundPort(Listener.SUBMISSION), "127.0.0.2")) {
             expect(client.read(), 220);
         }
@@ -89,6 +98,27 @@ class ConnectionPolicyTest {
         }
         assertTrue((System.nanoTime() - start) / 1_000_000 < 4_000, "the dead zone must not stall the greeting");
         assertEquals("-", redis.value(String.class).get("smtp:dnsbl:127.0.0.5"));
+    }
+
+    @Test
+    void forwardConfirmedReverseDnsNameGoesIntoTheReceivedHeader() throws IOException {
+        assertEquals("from helo.example (mail.client.test [127.0.0.8])", receivedFrom("127.0.0.8"));
+        assertEquals("from helo.example ([127.0.0.9])", receivedFrom("127.0.0.9"), "PTR whose name does not point back");
+        assertEquals("from helo.example ([127.0.0.10])", receivedFrom("127.0.0.10"), "no PTR at all");
+    }
+
+    private String receivedFrom(String clientIp) throws IOException {
+        try (var client = new RawSmtpClient(listeners.boundPort(Listener.MX), clientIp)) {
+            expect(client.read(), 220);
+            expect(client.command("EHLO helo.example"), 250);
+            expect(client.command("MAIL FROM:<rdns@remote.example>"), 250);
+            expect(client.command("RCPT TO:<alice@example.test>"), 250);
+            expect(client.command("DATA"), 354);
+            client.write("Subject: rdns\r\n\r\nbody\r\n.\r\n");
+            String queueId = InboundTopic.queueId(client.read());
+            String content = new String(InboundTopic.await(queueId, Duration.ofSeconds(30)).content(), StandardCharsets.UTF_8);
+            return content.substring("Received: ".length(), content.indexOf("\r\n"));
+        }
     }
 
     @Test

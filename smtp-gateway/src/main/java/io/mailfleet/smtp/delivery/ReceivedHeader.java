@@ -11,11 +11,12 @@ import java.util.Locale;
 /**
  * The trace header the gateway prepends (RFC 5321 4.4, protocol names of RFC 3848 and RFC 6531):
  * <pre>
- * Received: from HELO ([IP])
+ * Received: from HELO (FCRDNS-NAME [IP])
  *         by HOST (Mailfleet) with ESMTPSA id QUEUE-ID
  *         (using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384)
  *         for &lt;rcpt&gt;; DATE
  * </pre>
+ * The reverse DNS name appears only when forward-confirmed ({@link io.mailfleet.smtp.policy.ReverseDns}).
  * The recipient is only named when there is exactly one, so a message to many does not reveal the
  * others. The authenticated account is not named (privacy); the envelope carries it.
  */
@@ -28,7 +29,9 @@ public final class ReceivedHeader {
 
     public static byte[] build(SmtpSession session, Transaction transaction, String hostname, String queueId, ZonedDateTime at) {
         StringBuilder header = new StringBuilder(256);
-        header.append("Received: from ").append(clean(session.helo())).append(" ([").append(session.clientIp()).append("])")
+        header.append("Received: from ").append(clean(session.helo())).append(" (")
+                .append(session.clientName() == null ? "" : session.clientName() + " ")
+                .append('[').append(session.clientIp()).append("])")
                 .append("\r\n\tby ").append(hostname).append(" (Mailfleet) with ").append(protocol(session, transaction))
                 .append(" id ").append(queueId);
         if (session.tls() != null) {

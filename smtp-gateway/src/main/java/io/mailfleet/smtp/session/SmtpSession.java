@@ -17,6 +17,7 @@ public final class SmtpSession {
     private final String clientIp;
     private final boolean tlsAvailable;
     private String helo;
+    private String clientName;
     private boolean extended;
     private TlsInfo tls;
     private AuthResult authenticated;
@@ -42,6 +43,15 @@ public final class SmtpSession {
 
     public String clientIp() {
         return clientIp;
+    }
+
+    /** The client's forward-confirmed reverse DNS name; null when unknown, unconfirmed or not (yet) looked up. */
+    public String clientName() {
+        return clientName;
+    }
+
+    public void clientNameConfirmed(String name) {
+        this.clientName = name;
     }
 
     /** STARTTLS may be offered: a certificate is there, TLS is not active yet, and the listener wants it. */
