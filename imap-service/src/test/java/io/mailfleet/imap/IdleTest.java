@@ -82,8 +82,8 @@ class IdleTest {
             assertThat(awaitLine(watcher, "* 2 EXISTS", 5000)).isLessThan(1000);
             actor.command("SELECT INBOX");
             actor.command("UID STORE 1 +FLAGS (\\Flagged \\Deleted)");
-            awaitLine(watcher, "* 1 FETCH (UID 1 FLAGS (\\Flagged \\Deleted \\Recent))", 5000);
-            assertThat(ImapProtocolTest.last(actor.command("EXPUNGE"))).endsWith("OK EXPUNGE completed");
+            awaitLine(watcher, "* 1 FETCH (FLAGS (\\Deleted \\Flagged \\Recent))", 5000);
+            assertThat(ImapProtocolTest.last(actor.command("EXPUNGE"))).endsWith("OK EXPUNGE completed.");
             assertThat(awaitLine(watcher, "* 1 EXPUNGE", 5000)).isLessThan(1000);
 
             watcher.send("DONE\r\n");

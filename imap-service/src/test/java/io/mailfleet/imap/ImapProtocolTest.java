@@ -50,7 +50,7 @@ class ImapProtocolTest {
         ImapTranscript imap = ImapTranscript.connectTls(listeners.boundPort("imaps"));
         assertThat(imap.line()).startsWith("* OK [CAPABILITY ").contains("AUTH=PLAIN");
         List<String> login = imap.command("LOGIN " + quoted(account.username()) + " " + quoted(account.password()));
-        assertThat(last(login)).matches("t\\d+ OK \\[CAPABILITY .*\\] LOGIN completed");
+        assertThat(last(login)).matches("t\\d+ OK \\[CAPABILITY .*\\] LOGIN completed.");
         return imap;
     }
 
@@ -69,9 +69,9 @@ class ImapProtocolTest {
             imap.upgradeToTls();
             List<String> capability = imap.command("CAPABILITY");
             assertThat(capability.get(0)).contains("AUTH=PLAIN").doesNotContain("STARTTLS").doesNotContain("LOGINDISABLED");
-            assertThat(last(capability)).endsWith("OK CAPABILITY completed");
+            assertThat(last(capability)).endsWith("OK CAPABILITY completed.");
             assertThat(last(imap.command("AUTHENTICATE PLAIN " + plain(account)))).contains("OK [CAPABILITY");
-            assertThat(last(imap.command("LOGOUT"))).endsWith("OK LOGOUT completed");
+            assertThat(last(imap.command("LOGOUT"))).endsWith("OK LOGOUT completed.");
         }
     }
 
@@ -128,7 +128,7 @@ class ImapProtocolTest {
             assertThat(last(imap.command("FETCH 1:* (FLAGS BOGUS)"))).startsWith("t11 BAD invalid FETCH item");
             assertThat(last(imap.command("SEARCH CHARSET KOI8-R ALL"))).startsWith("t12 NO [BADCHARSET");
             assertThat(last(imap.command("SEARCH FROBNICATE"))).startsWith("t13 BAD unknown search criterion");
-            assertThat(last(imap.command("NOOP"))).isEqualTo("t14 OK NOOP completed");
+            assertThat(last(imap.command("NOOP"))).isEqualTo("t14 OK NOOP completed.");
         }
     }
 
@@ -145,7 +145,7 @@ class ImapProtocolTest {
             imap.send(new byte[limit + 1]);
             imap.send("\r\n");
             assertThat(imap.line()).startsWith("a2 NO [TOOBIG]");
-            assertThat(last(imap.command("NOOP"))).endsWith("OK NOOP completed");
+            assertThat(last(imap.command("NOOP"))).endsWith("OK NOOP completed.");
             // a line longer than the limit ends the connection
             imap.send("a3 NOOP " + "x".repeat(70_000) + "\r\n");
             assertThat(imap.line()).isEqualTo("* BYE command line too long");
@@ -163,17 +163,17 @@ class ImapProtocolTest {
             imap.send(message);
             imap.send("\r\n");
             String appended = imap.line();
-            assertThat(appended).matches("a1 OK \\[APPENDUID \\d+ 1\\] APPEND completed");
+            assertThat(appended).matches("a1 OK \\[APPENDUID \\d+ 1\\] APPEND completed.");
             imap.send("a2 APPEND INBOX {" + message.length + "+}\r\n");
             imap.send(message);
             imap.send("\r\n");
-            assertThat(imap.line()).matches("a2 OK \\[APPENDUID \\d+ 2\\] APPEND completed");
+            assertThat(imap.line()).matches("a2 OK \\[APPENDUID \\d+ 2\\] APPEND completed.");
             assertThat(last(imap.command("APPEND Nowhere {1+}\r\nx"))).contains("NO [TRYCREATE]");
 
             List<String> select = imap.command("SELECT INBOX");
-            assertThat(select).contains("* 2 EXISTS", "* 2 RECENT", "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
-                    "* OK [UNSEEN 1] first unseen message", "* OK [UIDNEXT 3] predicted next UID");
-            assertThat(last(select)).endsWith("OK [READ-WRITE] SELECT completed");
+            assertThat(select).contains("* 2 EXISTS", "* 2 RECENT", "* FLAGS (\\Answered \\Deleted \\Draft \\Flagged \\Seen)",
+                    "* OK [UNSEEN 1] MailboxMessage 1 is first unseen", "* OK [UIDNEXT 3] Predicted next UID", "* OK [HIGHESTMODSEQ 3] Highest");
+            assertThat(last(select)).endsWith("OK [READ-WRITE] SELECT completed.");
 
             List<String> fetch = imap.command("FETCH 1 (FLAGS INTERNALDATE RFC822.SIZE ENVELOPE)");
             assertThat(fetch.get(0)).isEqualTo("* 1 FETCH (FLAGS (\\Flagged \\Recent) INTERNALDATE \"08-Feb-1994 05:52:25 +0000\" "
@@ -183,22 +183,22 @@ class ImapProtocolTest {
                     + "\"<lunch-1@example.com>\"))");
 
             List<String> structure = imap.command("UID FETCH 1 BODYSTRUCTURE");
-            assertThat(structure.get(0)).startsWith("* 1 FETCH (UID 1 BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 22 0 NIL NIL NIL NIL)")
-                    .contains("(\"TEXT\" \"HTML\"").contains(" \"MIXED\" (\"BOUNDARY\" \"b1\")");
+            assertThat(structure.get(0)).startsWith("* 1 FETCH (UID 1 BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"charset\" \"us-ascii\") NIL NIL \"7BIT\" 22 0 NIL NIL NIL NIL)")
+                    .contains("(\"TEXT\" \"HTML\"").contains(" \"MIXED\" (\"boundary\" \"b1\")");
 
             List<String> sections = imap.command("FETCH 1 (BODY.PEEK[1] BODY.PEEK[HEADER.FIELDS (Subject From)] BODY.PEEK[2.MIME] BODY.PEEK[]<0.4>)");
             assertThat(sections.get(0))
                     .contains("BODY[1] {22}\r\nShall we meet at noon? BODY[")
-                    .contains("BODY[HEADER.FIELDS (SUBJECT FROM)] {69}\r\nFrom: Alice Example <alice@example.com>\r\nSubject: Lunch on Friday\r\n\r\n")
+                    .contains("BODY[HEADER.FIELDS (Subject From)] {69}\r\nFrom: Alice Example <alice@example.com>\r\nSubject: Lunch on Friday\r\n\r\n")
                     .contains("BODY[2.MIME] {45}\r\nContent-Type: text/html; charset=us-ascii\r\n\r\n")
                     .contains("BODY[]<0> {4}\r\nFrom");
             // PEEK left \Seen alone; BODY[TEXT] sets it and reports the new flags
             List<String> text = imap.command("FETCH 2 BODY[TEXT]");
-            assertThat(text.get(0)).startsWith("* 2 FETCH (BODY[TEXT] {").contains("FLAGS (\\Seen \\Recent)");
+            assertThat(text.get(0)).startsWith("* 2 FETCH (FLAGS (\\Recent \\Seen) BODY[TEXT] {");
 
             List<String> store = imap.command("STORE 1:2 +FLAGS ($Important \\Deleted)");
-            assertThat(store).contains("* 1 FETCH (FLAGS (\\Flagged \\Deleted \\Recent $Important))",
-                    "* 2 FETCH (FLAGS (\\Deleted \\Seen \\Recent $Important))");
+            assertThat(store).contains("* 1 FETCH (FLAGS (\\Deleted \\Flagged \\Recent $Important))",
+                    "* 2 FETCH (FLAGS (\\Deleted \\Recent \\Seen $Important))");
             assertThat(imap.command("UID STORE 2 -FLAGS.SILENT (\\Deleted)")).hasSize(1);
 
             assertThat(imap.command("SEARCH DELETED")).contains("* SEARCH 1");
@@ -211,11 +211,11 @@ class ImapProtocolTest {
 
             List<String> expunge = imap.command("EXPUNGE");
             assertThat(expunge).hasSize(2).startsWith("* 1 EXPUNGE");
-            assertThat(last(expunge)).endsWith(" OK EXPUNGE completed");
-            assertThat(imap.command("FETCH 1:* (UID FLAGS)").get(0)).isEqualTo("* 1 FETCH (UID 2 FLAGS (\\Seen \\Recent $Important))");
-            assertThat(last(imap.command("CLOSE"))).endsWith("OK CLOSE completed");
+            assertThat(last(expunge)).endsWith(" OK EXPUNGE completed.");
+            assertThat(imap.command("FETCH 1:* (UID FLAGS)").get(0)).isEqualTo("* 1 FETCH (UID 2 FLAGS (\\Recent \\Seen $Important))");
+            assertThat(last(imap.command("CLOSE"))).endsWith("OK CLOSE completed.");
             assertThat(imap.command("STATUS INBOX (MESSAGES UIDNEXT UNSEEN DELETED SIZE)").get(0))
-                    .matches("\\* STATUS INBOX \\(MESSAGES 1 UIDNEXT 3 UNSEEN 0 DELETED 0 SIZE " + message.length + "\\)");
+                    .matches("\\* STATUS \"INBOX\" \\(MESSAGES 1 UIDNEXT 3 UNSEEN 0 DELETED 0 SIZE " + message.length + "\\)");
         }
     }
 
@@ -224,39 +224,39 @@ class ImapProtocolTest {
         DirectoryServerResource.Account account = DirectoryServerResource.newAccount("boxes");
         try (ImapTranscript imap = loggedIn(account)) {
             List<String> list = imap.command("LIST \"\" *");
-            assertThat(list).contains("* LIST (\\HasNoChildren) \"/\" INBOX", "* LIST (\\HasNoChildren \\Sent) \"/\" Sent",
-                    "* LIST (\\HasNoChildren \\Junk) \"/\" Junk", "* LIST (\\HasNoChildren \\Trash) \"/\" Trash",
-                    "* LIST (\\HasNoChildren \\Drafts) \"/\" Drafts", "* LIST (\\HasNoChildren \\Archive) \"/\" Archive");
+            assertThat(list).contains("* LIST (\\HasNoChildren) \"/\" \"INBOX\"", "* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent\"",
+                    "* LIST (\\HasNoChildren \\Junk) \"/\" \"Junk\"", "* LIST (\\HasNoChildren \\Trash) \"/\" \"Trash\"",
+                    "* LIST (\\HasNoChildren \\Drafts) \"/\" \"Drafts\"", "* LIST (\\HasNoChildren \\Archive) \"/\" \"Archive\"");
             assertThat(imap.command("LIST \"\" \"\"").get(0)).isEqualTo("* LIST (\\Noselect) \"/\" \"\"");
-            assertThat(last(imap.command("CREATE Projects/2026/Q1"))).endsWith("OK CREATE completed");
+            assertThat(last(imap.command("CREATE Projects/2026/Q1"))).contains("CREATE completed.");
             assertThat(last(imap.command("CREATE Projects"))).contains("NO [ALREADYEXISTS]");
-            assertThat(imap.command("LIST \"\" %")).contains("* LIST (\\HasChildren) \"/\" Projects");
-            assertThat(imap.command("LIST \"Projects/\" %")).contains("* LIST (\\HasChildren) \"/\" Projects/2026");
+            assertThat(imap.command("LIST \"\" %")).contains("* LIST (\\HasChildren) \"/\" \"Projects\"");
+            assertThat(imap.command("LIST \"Projects/\" %")).contains("* LIST (\\HasChildren) \"/\" \"Projects/2026\"");
             assertThat(imap.command("LIST (SPECIAL-USE) \"\" *")).hasSize(6);
-            assertThat(imap.command("LIST \"\" * RETURN (SPECIAL-USE STATUS (MESSAGES))")).contains("* STATUS Sent (MESSAGES 0)");
+            assertThat(imap.command("LIST \"\" * RETURN (SPECIAL-USE STATUS (MESSAGES))")).contains("* STATUS \"Sent\" (MESSAGES 0)");
             // mUTF-7 for a rev1 client, UTF-8 once IMAP4rev2 is enabled
-            assertThat(last(imap.command("CREATE \"Entw&APw-rfe\""))).endsWith("OK CREATE completed");
-            assertThat(imap.command("LIST \"\" Entw*")).contains("* LIST (\\HasNoChildren) \"/\" Entw&APw-rfe");
-            assertThat(last(imap.command("SUBSCRIBE Projects"))).endsWith("OK SUBSCRIBE completed");
-            assertThat(imap.command("LSUB \"\" Proj*")).contains("* LSUB () \"/\" Projects");
+            assertThat(last(imap.command("CREATE \"Entw&APw-rfe\""))).contains("CREATE completed.");
+            assertThat(imap.command("LIST \"\" Entw*")).contains("* LIST (\\HasNoChildren) \"/\" \"Entw&APw-rfe\"");
+            assertThat(last(imap.command("SUBSCRIBE Projects"))).endsWith("OK SUBSCRIBE completed.");
+            assertThat(imap.command("LSUB \"\" Proj*")).contains("* LSUB () \"/\" \"Projects\"");
             assertThat(imap.command("NAMESPACE").get(0)).isEqualTo("* NAMESPACE ((\"\" \"/\")) NIL NIL");
 
             imap.send("a1 APPEND INBOX {" + MESSAGE.length() + "+}\r\n" + MESSAGE + "\r\n");
             assertThat(imap.until("a1").get(0)).contains("APPENDUID");
             imap.command("SELECT INBOX");
-            assertThat(last(imap.command("COPY 1 Projects"))).matches("t\\d+ OK \\[COPYUID \\d+ 1 1\\] COPY completed");
+            assertThat(last(imap.command("COPY 1 Projects"))).matches("t\\d+ OK \\[COPYUID \\d+ 1 1\\] COPY completed.");
             assertThat(last(imap.command("COPY 1 Missing"))).contains("NO [TRYCREATE]");
             List<String> move = imap.command("UID MOVE 1 Archive");
             assertThat(move.get(0)).matches("\\* OK \\[COPYUID \\d+ 1 1\\] moved");
             assertThat(move.get(1)).isEqualTo("* 1 EXPUNGE");
-            assertThat(last(move)).endsWith("OK MOVE completed");
-            assertThat(imap.command("STATUS Archive (MESSAGES)").get(0)).isEqualTo("* STATUS Archive (MESSAGES 1)");
+            assertThat(last(move)).endsWith("OK MOVE completed.");
+            assertThat(imap.command("STATUS Archive (MESSAGES)").get(0)).isEqualTo("* STATUS \"Archive\" (MESSAGES 1)");
 
-            assertThat(last(imap.command("RENAME Projects Work"))).endsWith("OK RENAME completed");
-            assertThat(imap.command("LIST \"\" Work*")).contains("* LIST (\\HasNoChildren) \"/\" Work/2026/Q1");
-            assertThat(imap.command("STATUS Work (MESSAGES)").get(0)).isEqualTo("* STATUS Work (MESSAGES 1)");
+            assertThat(last(imap.command("RENAME Projects Work"))).endsWith("OK RENAME completed.");
+            assertThat(imap.command("LIST \"\" Work*")).contains("* LIST (\\HasNoChildren) \"/\" \"Work/2026/Q1\"");
+            assertThat(imap.command("STATUS Work (MESSAGES)").get(0)).isEqualTo("* STATUS \"Work\" (MESSAGES 1)");
             assertThat(last(imap.command("DELETE Trash"))).contains("NO [CANNOT]");
-            assertThat(last(imap.command("DELETE Work/2026/Q1"))).endsWith("OK DELETE completed");
+            assertThat(last(imap.command("DELETE Work/2026/Q1"))).endsWith("OK DELETE completed.");
             assertThat(last(imap.command("DELETE Nothing"))).contains("NO [NONEXISTENT]");
 
             assertThat(last(imap.command("ENABLE IMAP4rev2"))).contains("BAD ENABLE is not valid in the selected state");
@@ -266,9 +266,9 @@ class ImapProtocolTest {
             assertThat(imap.command("LIST \"\" Entw*")).contains("* LIST (\\HasNoChildren) \"/\" \"Entwürfe\"");
             List<String> examine = imap.command("EXAMINE INBOX");
             assertThat(examine).contains("* OK [CLOSED] previous mailbox closed").doesNotContain("* 0 RECENT");
-            assertThat(last(examine)).endsWith("OK [READ-ONLY] EXAMINE completed");
+            assertThat(last(examine)).endsWith("OK [READ-ONLY] EXAMINE completed.");
             assertThat(last(imap.command("STORE 1 +FLAGS (\\Seen)"))).startsWith("t").contains("BAD");
-            assertThat(last(imap.command("UNSELECT"))).endsWith("OK UNSELECT completed");
+            assertThat(last(imap.command("UNSELECT"))).endsWith("OK UNSELECT completed.");
             assertThat(imap.command("ID (\"name\" \"test\")").get(0)).startsWith("* ID (\"name\" \"Mailfleet\"");
         }
     }

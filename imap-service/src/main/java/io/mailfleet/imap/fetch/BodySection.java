@@ -1,7 +1,6 @@
 package io.mailfleet.imap.fetch;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -14,7 +13,7 @@ import java.util.stream.Collectors;
 public record BodySection(List<Integer> path, String specifier, List<String> fields, boolean peek,
                           long partialStart, long partialLength) {
 
-    /** How the response names the item: {@code BODY[1.HEADER.FIELDS (FROM)]<0>} (PEEK is never echoed). */
+    /** How the response names the item: {@code BODY[1.HEADER.FIELDS (From)]<0>}, field names as the client wrote them (PEEK is never echoed). */
     public String responseName() {
         StringBuilder name = new StringBuilder("BODY[");
         name.append(path.stream().map(String::valueOf).collect(Collectors.joining(".")));
@@ -24,7 +23,7 @@ public record BodySection(List<Integer> path, String specifier, List<String> fie
             }
             name.append(specifier);
             if (specifier.startsWith("HEADER.FIELDS")) {
-                name.append(" (").append(fields.stream().map(f -> f.toUpperCase(Locale.ROOT)).collect(Collectors.joining(" "))).append(')');
+                name.append(" (").append(String.join(" ", fields)).append(')');
             }
         }
         name.append(']');

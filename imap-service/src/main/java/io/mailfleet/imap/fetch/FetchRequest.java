@@ -19,10 +19,12 @@ public record FetchRequest(List<String> simpleItems, List<BodySection> sections)
         List<BodySection> sections = new ArrayList<>();
         if (args.peek() == '(') {
             args.expect('(');
-            do {
-                item(args, simple, sections);
-            } while (args.consumeIf(' '));
-            args.expect(')');
+            if (!args.consumeIf(')')) {
+                do {
+                    item(args, simple, sections);
+                } while (args.consumeIf(' '));
+                args.expect(')');
+            }
         } else {
             String first = peekMacro(args);
             switch (first) {

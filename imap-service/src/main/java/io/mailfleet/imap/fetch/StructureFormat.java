@@ -71,7 +71,12 @@ public final class StructureFormat {
         String type = part.getString("type", "text");
         String subtype = part.getString("subtype", "plain");
         out.string(upper(type)).string(upper(subtype));
-        params(out, part.getJsonObject("params"));
+        JsonObject params = part.getJsonObject("params");
+        if ("text".equalsIgnoreCase(type) && (params == null || params.isEmpty())) {
+            // RFC 2045 5.2: a text part without parameters is charset=us-ascii
+            params = new JsonObject().put("charset", "us-ascii");
+        }
+        params(out, params);
         out.nstring(part.getString("id"));
         out.nstring(part.getString("description"));
         out.string(upper(part.getString("encoding", "7bit")));
@@ -106,7 +111,7 @@ public final class StructureFormat {
         out.open();
         for (String key : params.fieldNames()) {
             Object value = params.getValue(key);
-            out.string(upper(key)).string(value == null ? "" : value.toString());
+            out.string(key).string(value == null ? "" : value.toString());
         }
         out.close();
     }

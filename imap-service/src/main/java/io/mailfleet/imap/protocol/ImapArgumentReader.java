@@ -78,8 +78,19 @@ public final class ImapArgumentReader {
         }
     }
 
+    /** Spaces a lenient reader tolerates inside parentheses ({@code ( ALL )}). */
+    public void skipSpaces() {
+        while (peek() == ' ') {
+            position++;
+        }
+    }
+
+    /** One space; more are tolerated (clients such as James's test scripts send them). */
     public void sp() {
         expect(' ');
+        while (peek() == ' ') {
+            position++;
+        }
     }
 
     /** The command must be over. */

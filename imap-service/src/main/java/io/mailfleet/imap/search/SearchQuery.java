@@ -86,8 +86,13 @@ public record SearchQuery(Set<String> returnOptions, boolean extended, SearchKey
         }
         if (args.consumeIf('(')) {
             List<SearchKey> keys = new ArrayList<>();
+            args.skipSpaces();
             keys.add(key(args, depth + 1));
             while (args.consumeIf(' ')) {
+                args.skipSpaces();
+                if (args.peek() == ')') {
+                    break;
+                }
                 keys.add(key(args, depth + 1));
             }
             args.expect(')');

@@ -13,20 +13,24 @@ import java.util.TreeSet;
 /** Flags between their wire form ({@code (\Seen $Junk)}) and the mailstore's {@link Flags}. */
 public final class FlagsFormat {
 
-    public static final String SYSTEM_FLAGS = "(\\Answered \\Flagged \\Deleted \\Seen \\Draft)";
+    public static final String SYSTEM_FLAGS = "(\\Answered \\Deleted \\Draft \\Flagged \\Seen)";
 
     private FlagsFormat() {
     }
 
+    /** System flags in alphabetical order with {@code \\Recent} among them (as Apache James writes them), then keywords. */
     public static String render(Flags flags, boolean recent) {
         StringJoiner joiner = new StringJoiner(" ", "(", ")");
-        for (SystemFlag flag : List.of(SystemFlag.ANSWERED, SystemFlag.FLAGGED, SystemFlag.DELETED, SystemFlag.SEEN, SystemFlag.DRAFT)) {
+        for (SystemFlag flag : List.of(SystemFlag.ANSWERED, SystemFlag.DELETED, SystemFlag.DRAFT, SystemFlag.FLAGGED)) {
             if (flags.has(flag)) {
                 joiner.add(flag.imapName());
             }
         }
         if (recent) {
             joiner.add("\\Recent");
+        }
+        if (flags.has(SystemFlag.SEEN)) {
+            joiner.add(SystemFlag.SEEN.imapName());
         }
         flags.keywords().forEach(joiner::add);
         return joiner.toString();

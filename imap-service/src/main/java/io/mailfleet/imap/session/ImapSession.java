@@ -23,6 +23,8 @@ public final class ImapSession {
     private final Set<String> enabled = new HashSet<>();
     private int authFailures;
     private boolean idling;
+    /** \\Recent UID ranges this session claimed, by mailbox id: they stay recent here when it selects the mailbox again. */
+    private final java.util.Map<Long, long[]> recentClaimed = new java.util.HashMap<>();
 
     public ImapSession(String id, String clientIp, SessionChannel channel) {
         this.id = id;
@@ -98,6 +100,14 @@ public final class ImapSession {
 
     public int authFailed() {
         return ++authFailures;
+    }
+
+    public long[] recentClaimed(long mailboxId) {
+        return recentClaimed.get(mailboxId);
+    }
+
+    public void recentClaimed(long mailboxId, long from, long to) {
+        recentClaimed.merge(mailboxId, new long[] {from, to}, (old, now) -> new long[] {Math.min(old[0], now[0]), Math.max(old[1], now[1])});
     }
 
     public boolean idling() {

@@ -35,8 +35,8 @@ public class MailboxSynchronizer {
     }
 
     /** The view of a mailbox being selected: every UID, and the \Recent ones this session claims (not for EXAMINE). */
-    public Uni<SelectedMailbox> open(String accountId, MailboxState state, boolean readOnly) {
-        return index.changedSince(accountId, state.id(), 0).map(entries -> {
+    public Uni<SelectedMailbox> open(ImapSession session, MailboxState state, boolean readOnly) {
+        return index.changedSince(session.accountId(), state.id(), 0).map(entries -> {
             SelectedMailbox view = new SelectedMailbox(state.id(), state.name(), readOnly, state.uidValidity());
             for (IndexEntry entry : entries) {
                 view.add(entry.uid());
@@ -45,8 +45,17 @@ public class MailboxSynchronizer {
                 }
             }
             view.known(state.highestModseq(), state.uidNext());
-            if (!readOnly && view.lastUid() > 0) {
-                view.recent(recentClaims.claim(state.id(), view.lastUid()), view.lastUid());
+            long[] earlier = session.recentClaimed(state.id());
+            if (earlier != null) {
+                view.recent(earlier[0], earlier[1]);
+            }
+            if (view.lastUid() > 0) {
+                if (readOnly) {
+                    // EXAMINE shows what is recent without taking it from the next SELECT
+                    view.recent(recentClaims.claimedUpTo(state.id()) + 1, view.lastUid());
+                } else {
+                    claim(session, view);
+                }
             }
             return view;
         });
@@ -60,6 +69,10 @@ public class MailboxSynchronizer {
         String accountId = session.accountId();
         return mailboxes.state(accountId, view.id()).chain(found -> {
             if (found.isEmpty()) {
+                // deleted by another session: nothing sensible can be said about its messages any more
+                out.untagged("BYE Selected mailbox has been deleted");
+                session.logout();
+                session.channel().close();
                 return Uni.createFrom().voidItem();
             }
             MailboxState state = found.get();
@@ -72,6 +85,14 @@ public class MailboxSynchronizer {
                             .invoke(changed -> apply(session, view, state, expunged, changed, out)))
                     .replaceWithVoid();
         });
+    }
+
+    private void claim(ImapSession session, SelectedMailbox view) {
+        long first = recentClaims.claim(view.id(), view.lastUid());
+        if (first <= view.lastUid()) {
+            view.recent(first, view.lastUid());
+            session.recentClaimed(view.id(), first, view.lastUid());
+        }
     }
 
     private void apply(ImapSession session, SelectedMailbox view, MailboxState state, List<Long> expunged,
@@ -96,7 +117,7 @@ public class MailboxSynchronizer {
         }
         if (view.lastUid() > lastKnown) {
             if (!view.readOnly()) {
-                view.recent(recentClaims.claim(view.id(), view.lastUid()), view.lastUid());
+                claim(session, view);
             }
             out.untagged(view.exists() + " EXISTS");
             if (!session.rev2()) {
@@ -104,8 +125,7 @@ public class MailboxSynchronizer {
             }
         }
         for (IndexEntry entry : flagChanges) {
-            out.untagged(view.msnOf(entry.uid()) + " FETCH (UID " + entry.uid() + " FLAGS "
-                    + FlagsFormat.render(entry.flags(), view.isRecent(entry.uid())) + ")");
+            out.untagged(view.msnOf(entry.uid()) + " FETCH (FLAGS " + FlagsFormat.render(entry.flags(), view.isRecent(entry.uid())) + ")");
         }
         view.known(state.highestModseq(), state.uidNext());
     }

@@ -94,6 +94,13 @@ public class DirectoryServerResource implements QuarkusTestResourceLifecycleMana
         return account;
     }
 
+    /** Points a fixed login (James's scripts use imapuser/password) at a fresh, empty account. */
+    public static Account bindFresh(String username, String password, String tenantId) {
+        Account account = new Account(username, password, "acct-" + UUID.randomUUID().toString().substring(0, 8), tenantId);
+        ACCOUNTS.put(username, account);
+        return account;
+    }
+
     /** Makes auth-service answer this outcome (LOCKED, DISABLED) for the account whatever the password. */
     public static void forceOutcome(Account account, String outcome) {
         OUTCOMES.put(account.username(), outcome);

@@ -29,6 +29,6 @@ public class CapabilityProcessor implements ImapProcessor {
     public Uni<Completion> process(ImapCommand command, ImapSession session, ImapResponder out) {
         command.args().end();
         out.untagged("CAPABILITY " + Capabilities.of(session));
-        return Uni.createFrom().item(Completion.ok("CAPABILITY completed"));
+        return Uni.createFrom().item(Completion.ok("CAPABILITY completed."));
     }
 }

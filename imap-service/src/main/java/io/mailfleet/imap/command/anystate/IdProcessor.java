@@ -52,6 +52,6 @@ public class IdProcessor implements ImapProcessor {
         }
         args.end();
         out.untagged("ID (\"name\" \"Mailfleet\" \"vendor\" \"Mailfleet\")");
-        return Uni.createFrom().item(Completion.ok("ID completed"));
+        return Uni.createFrom().item(Completion.ok("ID completed."));
     }
 }

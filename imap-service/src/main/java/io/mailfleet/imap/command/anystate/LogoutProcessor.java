@@ -30,6 +30,6 @@ public class LogoutProcessor implements ImapProcessor {
         out.untagged("BYE logging out");
         session.unselect();
         session.logout();
-        return Uni.createFrom().item(Completion.ok("LOGOUT completed"));
+        return Uni.createFrom().item(Completion.ok("LOGOUT completed."));
     }
 }

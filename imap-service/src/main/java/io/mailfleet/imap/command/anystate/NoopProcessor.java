@@ -31,6 +31,6 @@ public class NoopProcessor implements ImapProcessor {
         if (command.name().equals("CHECK") && session.state() != SessionState.SELECTED) {
             return Uni.createFrom().item(Completion.bad("CHECK needs a selected mailbox"));
         }
-        return Uni.createFrom().item(Completion.ok(command.name() + " completed"));
+        return Uni.createFrom().item(Completion.ok(command.name() + " completed."));
     }
 }

@@ -42,11 +42,11 @@ public class AuthenticateProcessor implements ImapProcessor {
     public Uni<Completion> process(ImapCommand command, ImapSession session, ImapResponder out) {
         ImapArgumentReader args = command.args();
         args.sp();
-        String mechanism = args.atom().toUpperCase(Locale.ROOT);
+        String mechanism = args.astring().toUpperCase(Locale.ROOT);
         Optional<String> initial = Optional.empty();
         if (!args.atEnd()) {
             args.sp();
-            initial = Optional.of(args.atom());
+            initial = Optional.of(args.astring());
         }
         args.end();
         if (!mechanism.equals("PLAIN")) {

@@ -35,7 +35,7 @@ public class Logins {
                     case OK -> accounts.ensureAccount(result.detail().accountId()).map(created -> {
                         session.authenticated(new Principal(result.detail().tenantId(), result.detail().accountId(),
                                 result.detail().address()));
-                        return Completion.ok("[CAPABILITY " + Capabilities.of(session) + "] " + mechanism + " completed");
+                        return Completion.ok("[CAPABILITY " + Capabilities.of(session) + "] " + mechanism + " completed.");
                     });
                     case INVALID, DISABLED -> Uni.createFrom().item(failed(session));
                     case LOCKED -> Uni.createFrom().item(Completion.no("[UNAVAILABLE] too many failed logins, try again later"));

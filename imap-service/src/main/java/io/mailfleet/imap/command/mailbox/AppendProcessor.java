@@ -79,7 +79,7 @@ public class AppendProcessor implements ImapProcessor {
             return messages.append(account, found.get().id(), message, appendFlags, date)
                     .invoke(result -> notifier.changed(account, result.mailboxId(), result.uidValidity(), MailboxChange.Kind.APPENDED,
                             List.of(result.uid()), result.modseq()))
-                    .map(result -> Completion.ok("[APPENDUID " + result.uidValidity() + " " + result.uid() + "] APPEND completed"));
+                    .map(result -> Completion.ok("[APPENDUID " + result.uidValidity() + " " + result.uid() + "] APPEND completed."));
         });
     }
 }

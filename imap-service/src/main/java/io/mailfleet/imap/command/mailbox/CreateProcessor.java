@@ -59,7 +59,8 @@ public class CreateProcessor implements ImapProcessor {
                     .onFailure(e -> e instanceof MailstoreException refused
                             && refused.reason() == MailstoreException.Reason.MAILBOX_EXISTS).recoverWithNull());
         }
+        // MAILBOXID (RFC 8474): the mailbox's stable id, unchanged by RENAME
         return parents.chain(() -> mailboxes.create(session.accountId(), name))
-                .replaceWith(Completion.ok("CREATE completed"));
+                .map(created -> Completion.ok("[MAILBOXID (" + created.id() + ")] CREATE completed."));
     }
 }

@@ -44,6 +44,6 @@ public class DeleteProcessor implements ImapProcessor {
             session.unselect();
         }
         return mailboxes.delete(session.accountId(), name)
-                .replaceWith(Completion.ok("DELETE completed"));
+                .replaceWith(Completion.ok("DELETE completed."));
     }
 }

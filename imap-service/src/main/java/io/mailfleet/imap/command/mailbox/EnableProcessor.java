@@ -44,6 +44,6 @@ public class EnableProcessor implements ImapProcessor {
             }
         } while (!args.atEnd());
         out.untagged("ENABLED" + (enabled.isEmpty() ? "" : " " + String.join(" ", enabled)));
-        return Uni.createFrom().item(Completion.ok("ENABLE completed"));
+        return Uni.createFrom().item(Completion.ok("ENABLE completed."));
     }
 }

@@ -114,7 +114,7 @@ public class ListProcessor implements ImapProcessor {
         if (patterns.size() == 1 && patterns.get(0).isEmpty()) {
             // LIST "" "": the hierarchy delimiter and root
             out.untagged((lsub ? "LSUB" : "LIST") + " (\\Noselect) \"/\" \"\"");
-            return Uni.createFrom().item(Completion.ok(command.name() + " completed"));
+            return Uni.createFrom().item(Completion.ok(command.name() + " completed."));
         }
         Options options = new Options(selectSubscribed, selectSpecialUse, returnSubscribed, status);
         List<MailboxPattern> compiled = patterns.stream().map(pattern -> MailboxPattern.of(reference, pattern)).toList();
@@ -166,16 +166,16 @@ public class ListProcessor implements ImapProcessor {
             }
             out.write(ImapResponseBuilder.untagged(session.utf8()).atom(lsub ? "LSUB" : "LIST")
                     .atom("(" + String.join(" ", attributes) + ")").string("/")
-                    .astring(MailboxNames.wire(name, session)).toBytes());
+                    .string(MailboxNames.wire(name, session)).toBytes());
             if (state != null && !options.status().isEmpty()) {
                 statusResponses.add(statusItems.response(session, state, options.status()).invoke(out::write).replaceWithVoid());
             }
         }
         if (statusResponses.isEmpty()) {
-            return Uni.createFrom().item(Completion.ok(command.name() + " completed"));
+            return Uni.createFrom().item(Completion.ok(command.name() + " completed."));
         }
         return Multi.createFrom().iterable(statusResponses).onItem().transformToUniAndConcatenate(uni -> uni)
-                .collect().last().replaceWith(Completion.ok(command.name() + " completed"));
+                .collect().last().replaceWith(Completion.ok(command.name() + " completed."));
     }
 
     private static List<String> atomList(ImapArgumentReader args) {

@@ -29,6 +29,6 @@ public class NamespaceProcessor implements ImapProcessor {
     public Uni<Completion> process(ImapCommand command, ImapSession session, ImapResponder out) {
         command.args().end();
         out.untagged("NAMESPACE ((\"\" \"/\")) NIL NIL");
-        return Uni.createFrom().item(Completion.ok("NAMESPACE completed"));
+        return Uni.createFrom().item(Completion.ok("NAMESPACE completed."));
     }
 }

@@ -62,7 +62,7 @@ public class RenameProcessor implements ImapProcessor {
         } else {
             rename = mailboxes.rename(account, from, to);
         }
-        return rename.replaceWith(Completion.ok("RENAME completed"))
+        return rename.replaceWith(Completion.ok("RENAME completed."))
                 .onFailure(e -> e instanceof MailstoreException refused
                         && refused.reason() == MailstoreException.Reason.NO_SUCH_MAILBOX)
                 .recoverWithItem(Completion.no("[NONEXISTENT] no such mailbox"));

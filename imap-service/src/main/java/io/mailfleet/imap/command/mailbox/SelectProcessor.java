@@ -57,25 +57,28 @@ public class SelectProcessor implements ImapProcessor {
                 return Uni.createFrom().item(Completion.no("[NONEXISTENT] no such mailbox"));
             }
             var state = found.get();
-            return synchronizer.open(session.accountId(), state, readOnly).map(view -> {
+            return synchronizer.open(session, state, readOnly).map(view -> {
                 session.select(view);
+                // the order Apache James uses (its conformance scripts expect it); RFC 9051 leaves it free
+                out.untagged("OK [MAILBOXID (" + state.id() + ")] Ok");
+                out.untagged("FLAGS " + FlagsFormat.SYSTEM_FLAGS);
                 out.untagged(view.exists() + " EXISTS");
                 if (!session.rev2()) {
                     out.untagged(view.recentCount() + " RECENT");
                 }
-                out.untagged("FLAGS " + FlagsFormat.SYSTEM_FLAGS);
-                out.untagged("OK [PERMANENTFLAGS " + (readOnly ? "()" : "(\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)")
-                        + "] flags permitted");
-                if (!session.rev2() && view.firstUnseen() > 0) {
-                    out.untagged("OK [UNSEEN " + view.firstUnseen() + "] first unseen message");
-                }
                 out.untagged("OK [UIDVALIDITY " + state.uidValidity() + "] UIDs valid");
-                out.untagged("OK [UIDNEXT " + state.uidNext() + "] predicted next UID");
+                if (!session.rev2() && view.firstUnseen() > 0) {
+                    out.untagged("OK [UNSEEN " + view.firstUnseen() + "] MailboxMessage " + view.firstUnseen() + " is first unseen");
+                }
+                out.untagged("OK [PERMANENTFLAGS " + (readOnly ? "()" : "(\\Answered \\Deleted \\Draft \\Flagged \\Seen \\*)")
+                        + "] Limited");
+                out.untagged("OK [HIGHESTMODSEQ " + state.highestModseq() + "] Highest");
+                out.untagged("OK [UIDNEXT " + state.uidNext() + "] Predicted next UID");
                 if (session.rev2()) {
                     out.write(ImapResponseBuilder.untagged(true).atom("LIST").open().close().string("/")
                             .string(MailboxNames.wire(state.name(), session)).toBytes());
                 }
-                return Completion.ok((readOnly ? "[READ-ONLY] " : "[READ-WRITE] ") + command.name() + " completed");
+                return Completion.ok((readOnly ? "[READ-ONLY] " : "[READ-WRITE] ") + command.name() + " completed.");
             });
         });
     }

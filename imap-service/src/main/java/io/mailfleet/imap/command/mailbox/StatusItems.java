@@ -35,9 +35,13 @@ public class StatusItems {
     public static List<String> read(ImapArgumentReader args) {
         args.expect('(');
         List<String> items = new ArrayList<>();
+        args.skipSpaces();
         while (!args.consumeIf(')')) {
             if (!items.isEmpty()) {
                 args.sp();
+                if (args.consumeIf(')')) {
+                    break;
+                }
             }
             String item = args.atom().toUpperCase(Locale.ROOT);
             if (!KNOWN.contains(item)) {
@@ -59,7 +63,7 @@ public class StatusItems {
                 : Uni.createFrom().item(0L);
         return Uni.combine().all().unis(deleted, recent).asTuple().map(counts -> {
             ImapResponseBuilder response = ImapResponseBuilder.untagged(session.utf8()).atom("STATUS")
-                    .astring(MailboxNames.wire(state.name(), session)).open();
+                    .string(MailboxNames.wire(state.name(), session)).open();
             for (String item : items) {
                 long value = switch (item) {
                     case "MESSAGES" -> state.messages();

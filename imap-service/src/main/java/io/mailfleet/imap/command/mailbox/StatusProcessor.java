@@ -48,7 +48,7 @@ public class StatusProcessor implements ImapProcessor {
                 ? Uni.createFrom().item(Completion.no("[NONEXISTENT] no such mailbox"))
                 : statusItems.response(session, found.get(), items).map(response -> {
                     out.write(response);
-                    return Completion.ok("STATUS completed");
+                    return Completion.ok("STATUS completed.");
                 }));
     }
 }

@@ -42,6 +42,6 @@ public class SubscribeProcessor implements ImapProcessor {
         args.end();
         boolean subscribe = command.name().equals("SUBSCRIBE");
         return mailboxes.subscribe(session.accountId(), name, subscribe)
-                .replaceWith(Completion.ok(command.name() + " completed"));
+                .replaceWith(Completion.ok(command.name() + " completed."));
     }
 }

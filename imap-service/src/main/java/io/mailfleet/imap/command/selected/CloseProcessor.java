@@ -47,7 +47,7 @@ public class CloseProcessor implements ImapProcessor {
         command.args().end();
         SelectedMailbox view = session.selected();
         session.unselect();
-        Completion done = Completion.ok(command.name() + " completed");
+        Completion done = Completion.ok(command.name() + " completed.");
         if (command.name().equals("UNSELECT") || view.readOnly() || view.exists() == 0) {
             return Uni.createFrom().item(done);
         }

@@ -82,7 +82,7 @@ public class CopyProcessor implements ImapProcessor {
             }
             long targetId = found.get().id();
             if (uids.isEmpty()) {
-                return Uni.createFrom().item(Completion.ok(command.name() + " completed"));
+                return Uni.createFrom().item(Completion.ok(command.name() + " completed."));
             }
             return Multi.createFrom().iterable(view.ranges(uids))
                     .onItem().transformToUniAndConcatenate((UidRange range) -> move
@@ -101,18 +101,18 @@ public class CopyProcessor implements ImapProcessor {
                             targetModseq = Math.max(targetModseq, mapping.targetModseq());
                         }
                         if (copies.isEmpty()) {
-                            return Completion.ok(command.name() + " completed");
+                            return Completion.ok(command.name() + " completed.");
                         }
                         notifier.changed(account, targetId, validity, MailboxChange.Kind.APPENDED, copies, targetModseq);
                         String copyUid = "[COPYUID " + validity + " " + SequenceSet.format(sources) + " "
                                 + SequenceSet.format(copies) + "]";
                         if (!move) {
-                            return Completion.ok(copyUid + " COPY completed");
+                            return Completion.ok(copyUid + " COPY completed.");
                         }
                         out.untagged("OK " + copyUid + " moved");
                         ExpungeProcessor.announce(session, view, new Expunged(sources, 0), out);
                         notifier.changed(account, view.id(), view.uidValidity(), MailboxChange.Kind.EXPUNGED, sources, 0);
-                        return Completion.ok("MOVE completed");
+                        return Completion.ok("MOVE completed.");
                     });
         });
     }

@@ -63,18 +63,18 @@ public class ExpungeProcessor implements ImapProcessor {
             }
         }
         args.end();
-        String name = (command.uid() ? "UID " : "") + "EXPUNGE";
+        String name = "EXPUNGE";
         if (view.readOnly()) {
             return Uni.createFrom().item(Completion.no("[READ-ONLY] mailbox is read-only"));
         }
         if (uids.isEmpty()) {
-            return Uni.createFrom().item(Completion.ok(name + " completed"));
+            return Uni.createFrom().item(Completion.ok(name + " completed."));
         }
         String account = session.accountId();
         return expunge.expunge(account, view.id(), uids, true).map(expunged -> {
             announce(session, view, expunged, out);
             notifier.changed(account, view.id(), view.uidValidity(), MailboxChange.Kind.EXPUNGED, expunged.uids(), expunged.modseq());
-            return Completion.ok(name + " completed");
+            return Completion.ok(name + " completed.");
         });
     }
 

@@ -59,7 +59,7 @@ public class FetchProcessor implements ImapProcessor {
     }
 
     /** What one message's response is built from; {@code entry} is null when only FLAGS/UID were asked. */
-    private record Fetched(long uid, Flags flags, MessageEntry entry) {
+    private record Fetched(long uid, Flags flags, MessageEntry entry, boolean seenNow) {
     }
 
     @Override
@@ -95,7 +95,7 @@ public class FetchProcessor implements ImapProcessor {
             return Uni.createFrom().item(Completion.bad("invalid message sequence number"));
         }
         List<Long> uids = view.resolve(set, command.uid());
-        Completion done = Completion.ok((command.uid() ? "UID " : "") + "FETCH completed");
+        Completion done = Completion.ok("FETCH completed.");
         if (uids.isEmpty()) {
             return Uni.createFrom().item(done);
         }
@@ -115,12 +115,12 @@ public class FetchProcessor implements ImapProcessor {
         String account = session.accountId();
         if (!request.needsEntry()) {
             return index.entries(account, view.id(), batch)
-                    .map(entries -> entries.stream().map(e -> new Fetched(e.uid(), e.flags(), null)).toList());
+                    .map(entries -> entries.stream().map(e -> new Fetched(e.uid(), e.flags(), null, false)).toList());
         }
         Set<Long> wanted = Set.copyOf(batch);
         return messages.list(account, view.id(), new UidRange(batch.get(0), batch.get(batch.size() - 1)))
                 .map(entries -> entries.stream().filter(e -> wanted.contains(e.uid()))
-                        .map(e -> new Fetched(e.uid(), e.flags(), e)).toList());
+                        .map(e -> new Fetched(e.uid(), e.flags(), e, false)).toList());
     }
 
     private Uni<List<Fetched>> markSeen(ImapSession session, SelectedMailbox view, FetchRequest request, List<Fetched> fetched) {
@@ -144,7 +144,7 @@ public class FetchProcessor implements ImapProcessor {
                                 results.stream().flatMap(List::stream).map(c -> c.uid()).toList(), modseq);
                     }
                     return fetched.stream().map(f -> f.flags().has(SystemFlag.SEEN) ? f
-                            : new Fetched(f.uid(), withSeen(f.flags()), f.entry())).toList();
+                            : new Fetched(f.uid(), withSeen(f.flags()), f.entry(), true)).toList();
                 });
     }
 
@@ -156,7 +156,6 @@ public class FetchProcessor implements ImapProcessor {
 
     private Uni<Void> respond(ImapSession session, SelectedMailbox view, ImapCommand command, FetchRequest request,
                               List<Fetched> fetched, ImapResponder out) {
-        boolean seenChanged = request.setsSeen() && !view.readOnly();
         return Multi.createFrom().iterable(fetched)
                 .onItem().transformToUniAndConcatenate(message -> {
                     int msn = view.msnOf(message.uid());
@@ -170,7 +169,7 @@ public class FetchProcessor implements ImapProcessor {
                         if (request.needsContent() && bytes == null) {
                             return Uni.createFrom().voidItem(); // expunged meanwhile
                         }
-                        out.write(render(session, view, command, request, message, msn, bytes, seenChanged));
+                        out.write(render(session, view, command, request, message, msn, bytes));
                         return out.drained();
                     });
                 })
@@ -178,10 +177,15 @@ public class FetchProcessor implements ImapProcessor {
     }
 
     private static byte[] render(ImapSession session, SelectedMailbox view, ImapCommand command, FetchRequest request,
-                                 Fetched message, int msn, byte[] content, boolean seenChanged) {
+                                 Fetched message, int msn, byte[] content) {
         ImapResponseBuilder response = ImapResponseBuilder.untagged(session.utf8()).number(msn).atom("FETCH").open();
         boolean uidDone = false;
-        boolean flagsDone = false;
+        // a message this FETCH just marked \Seen reports its new flags first (as James does), unless FLAGS was asked anyway
+        boolean flagsDone = message.seenNow() && request.simpleItems().contains("FLAGS");
+        if (message.seenNow() && !flagsDone) {
+            response.atom("FLAGS").atom(FlagsFormat.render(message.flags(), view.isRecent(message.uid())));
+            flagsDone = true;
+        }
         if (command.uid()) {
             response.atom("UID").number(message.uid());
             uidDone = true;
@@ -194,10 +198,7 @@ public class FetchProcessor implements ImapProcessor {
                         uidDone = true;
                     }
                 }
-                case "FLAGS" -> {
-                    response.atom("FLAGS").atom(FlagsFormat.render(message.flags(), view.isRecent(message.uid())));
-                    flagsDone = true;
-                }
+                case "FLAGS" -> response.atom("FLAGS").atom(FlagsFormat.render(message.flags(), view.isRecent(message.uid())));
                 case "INTERNALDATE" -> response.atom("INTERNALDATE").string(internalDate(message.entry().internalDate()));
                 case "RFC822.SIZE" -> response.atom("RFC822.SIZE").number(message.entry().size());
                 case "ENVELOPE" -> {
@@ -226,9 +227,6 @@ public class FetchProcessor implements ImapProcessor {
             } else {
                 response.literal(bytes);
             }
-        }
-        if (seenChanged && !flagsDone) {
-            response.atom("FLAGS").atom(FlagsFormat.render(message.flags(), view.isRecent(message.uid())));
         }
         return response.close().toBytes();
     }

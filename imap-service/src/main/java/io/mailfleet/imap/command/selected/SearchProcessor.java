@@ -65,7 +65,7 @@ public class SearchProcessor implements ImapProcessor {
             return Uni.createFrom().item(Completion.no("[BADCHARSET (UTF-8 US-ASCII)] unsupported charset"));
         }
         SelectedMailbox view = session.selected();
-        String name = (command.uid() ? "UID " : "") + "SEARCH completed";
+        String name = "SEARCH completed.";
         if (view.exists() == 0) {
             respond(command, session, query, List.of(), out);
             return Uni.createFrom().item(Completion.ok(name));

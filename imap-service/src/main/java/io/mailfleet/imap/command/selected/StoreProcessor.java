@@ -99,7 +99,7 @@ public class StoreProcessor implements ImapProcessor {
         }
         List<Long> uids = view.resolve(set, command.uid());
         if (uids.isEmpty()) {
-            return Uni.createFrom().item(Completion.ok("STORE completed"));
+            return Uni.createFrom().item(Completion.ok("STORE completed."));
         }
         String account = session.accountId();
         FlagUpdate update = new FlagUpdate(mode, flags);
@@ -120,7 +120,7 @@ public class StoreProcessor implements ImapProcessor {
                         notifier.changed(account, view.id(), view.uidValidity(), MailboxChange.Kind.FLAGS, changed, modseq);
                     }
                     if (silent) {
-                        return Uni.createFrom().item(Completion.ok("STORE completed"));
+                        return Uni.createFrom().item(Completion.ok("STORE completed."));
                     }
                     return index.entries(account, view.id(), uids).map(entries -> {
                         for (IndexEntry entry : entries) {
@@ -130,7 +130,7 @@ public class StoreProcessor implements ImapProcessor {
                                         + (command.uid() ? " UID " + entry.uid() : "") + ")");
                             }
                         }
-                        return Completion.ok("STORE completed");
+                        return Completion.ok("STORE completed.");
                     });
                 });
     }
