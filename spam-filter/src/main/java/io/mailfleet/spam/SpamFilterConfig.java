@@ -48,6 +48,21 @@ public interface SpamFilterConfig {
 
     Dnsbl dnsbl();
 
+    Bayes bayes();
+
+    interface Bayes {
+
+        /** Directories of ham messages (one file each) the global model learns at startup. */
+        java.util.Optional<java.util.List<java.nio.file.Path>> trainHam();
+
+        /** Directories of spam messages the global model learns at startup. */
+        java.util.Optional<java.util.List<java.nio.file.Path>> trainSpam();
+
+        /** Spam and ham messages each the model needs before its opinion counts. */
+        @WithDefault("200")
+        int minMessages();
+    }
+
     Content content();
 
     interface Dnsbl {

@@ -1,0 +1,45 @@
+package io.mailfleet.spam.bayes;
+
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Token counts of the messages learned as spam and as ham (each token once per message). */
+public final class BayesModel {
+
+    /** Spam and ham counts of one token. */
+    public record Counts(long spam, long ham) {
+    }
+
+    private final ConcurrentHashMap<String, long[]> tokens = new ConcurrentHashMap<>();
+    private final AtomicLong spamMessages = new AtomicLong();
+    private final AtomicLong hamMessages = new AtomicLong();
+
+    public void learn(Collection<String> messageTokens, boolean spam) {
+        (spam ? spamMessages : hamMessages).incrementAndGet();
+        for (String token : messageTokens) {
+            tokens.compute(token, (t, counts) -> {
+                long[] updated = counts == null ? new long[2] : counts;
+                updated[spam ? 0 : 1]++;
+                return updated;
+            });
+        }
+    }
+
+    public Counts counts(String token) {
+        long[] counts = tokens.get(token);
+        return counts == null ? new Counts(0, 0) : new Counts(counts[0], counts[1]);
+    }
+
+    public long spamMessages() {
+        return spamMessages.get();
+    }
+
+    public long hamMessages() {
+        return hamMessages.get();
+    }
+
+    public int size() {
+        return tokens.size();
+    }
+}
