@@ -224,6 +224,8 @@ final class SmtpConnection {
     private void run(Supplier<Uni<CommandResult>> command) {
         busy = true;
         cancelTimer();
+        // while a command waits (say, 25 MB on their way to Kafka) the client may not pile up more input
+        socket.pause();
         Uni<CommandResult> result;
         try {
             result = command.get();
@@ -251,6 +253,7 @@ final class SmtpConnection {
         if (mode == Mode.CLOSED) {
             return;
         }
+        socket.resume();
         SmtpReply reply = result.reply();
         if (reply != null) {
             write(reply);
