@@ -190,11 +190,14 @@ class SubmissionTest {
     }
 
     @Test
-    void lockedAccountGets454AndMalformedAuthIsRefused() throws IOException {
+    void lockedAccountGets454DisabledLooksLikeWrongPasswordAndMalformedAuthIsRefused() throws IOException {
         try (var client = RawSmtpClient.implicitTls(listeners.boundPort(Listener.SMTPS))) {
             client.greetingAndEhlo();
             String locked = Base64.getEncoder().encodeToString(("\0" + DirectoryStub.LOCKED + "\0whatever").getBytes(StandardCharsets.UTF_8));
             assertTrue(expect(client.command("AUTH PLAIN " + locked), 454).text().startsWith("4.7.0"));
+            String disabled = Base64.getEncoder().encodeToString(("\0" + DirectoryStub.DISABLED + "\0whatever").getBytes(StandardCharsets.UTF_8));
+            var refused = expect(client.command("AUTH PLAIN " + disabled), 535);
+            assertEquals("5.7.8 Authentication credentials invalid", refused.text(), "same reply as a wrong password");
             assertTrue(expect(client.command("AUTH PLAIN !!!"), 501).text().startsWith("5.5.2"));
             assertTrue(expect(client.command("AUTH CRAM-MD5"), 504).text().startsWith("5.5.4"));
             expect(client.command("AUTH LOGIN"), 334);

@@ -27,6 +27,7 @@ public class DirectoryStub implements QuarkusTestResourceLifecycleManager {
     public static final String TEAM = "team@example.test";
     public static final String UTF8_USER = "jürgen@bücher.example";
     public static final String LOCKED = "locked@example.test";
+    public static final String DISABLED = "disabled@example.test";
     private static final String TOKEN_PROPERTY = "mailfleet.test.directory.token";
     private static final String PASSWORD_PROPERTY = "mailfleet.test.directory.alice-password";
     private static final String BEARER_PROPERTY = "mailfleet.test.directory.alice-bearer";
@@ -107,6 +108,9 @@ public class DirectoryStub implements QuarkusTestResourceLifecycleManager {
         String mechanism = check.path("mechanism").asText();
         if (username.equals(LOCKED)) {
             return Map.of("outcome", "LOCKED", "senderAddresses", List.of(), "retryAfterSeconds", 900);
+        }
+        if (username.equals(DISABLED)) {
+            return Map.of("outcome", "DISABLED", "senderAddresses", List.of(), "retryAfterSeconds", 0);
         }
         boolean bearer = mechanism.equals("XOAUTH2") || mechanism.equals("OAUTHBEARER");
         String expected = bearer ? aliceBearerToken() : alicePassword();
