@@ -49,10 +49,6 @@ public interface ImapConfig {
         @WithDefault("52428800")
         int maxCommandSize();
 
-        /** Commands a client may pipeline before the server stops reading its socket. */
-        @WithDefault("32")
-        int maxPipelinedCommands();
-
         /** Failed logins per connection before it is closed. */
         @WithDefault("3")
         int maxAuthFailures();

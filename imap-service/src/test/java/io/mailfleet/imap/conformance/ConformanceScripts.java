@@ -156,7 +156,7 @@ final class ConformanceScripts {
     private static final String ENVELOPE = "expects James's rendering of an address without a display name; differs from the cached envelope";
     private static final String FETCH_MACRO = "sends FETCH 1 (ALL): a macro inside a list is not in the RFC 9051 grammar; Mailfleet answers BAD";
     private static final String ZERO_PARTIAL = "expects James's text for BAD on a <0.0> partial; Mailfleet also answers BAD with its own text";
-    private static final String SASL_2FIELD = "sends AUTHENTICATE PLAIN without the authzid NUL (2 fields); RFC 4616 requires 3, Mailfleet answers BAD";
+    private static final String SASL_TWO_FIELDS = "sends AUTHENTICATE PLAIN without the authzid NUL (2 fields); RFC 4616 requires 3, Mailfleet answers BAD";
     private static final String STALE_MSN = "uses a sequence number before the server announced the message (expects the EXISTS first); Mailfleet answers BAD for numbers the session does not know";
     private static final String RENAME_SELECTED = "expects James's handling of a selected mailbox renamed by another session";
     private static final String LONGNAME = "expects James's 200-character mailbox name limit; Mailfleet allows 1024";
@@ -173,7 +173,7 @@ final class ConformanceScripts {
             Map.entry("AppendExamineInbox", PERMFLAGS),
             Map.entry("AppendExpunge", RECENT_EXPUNGE),
             Map.entry("Authenticate", WORDING),
-            Map.entry("AuthenticatePlain", SASL_2FIELD),
+            Map.entry("AuthenticatePlain", SASL_TWO_FIELDS),
             Map.entry("BadTag", BYE),
             Map.entry("BogusCommand", BYE),
             Map.entry("Capability", WORDING),
