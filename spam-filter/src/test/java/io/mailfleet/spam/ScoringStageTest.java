@@ -75,6 +75,7 @@ class ScoringStageTest {
         assertTrue(text.startsWith("Authentication-Results: " + AUTHSERV_ID + ";\r\n"), text);
         assertTrue(text.contains("spf=pass"), text);
         assertTrue(text.contains("dkim=none"), text);
+        assertTrue(text.contains("arc=none"), text);
         assertTrue(text.contains("dmarc=pass (p=reject dis=none) header.from=example.org"), text);
         assertTrue(text.contains("\r\nX-Spam-Score: "), text);
         assertArrayEquals(content, Arrays.copyOfRange(mail.content(), mail.content().length - content.length, mail.content().length),

@@ -1,5 +1,6 @@
 package io.mailfleet.spam.auth;
 
+import io.mailfleet.spam.dkim.ArcResult;
 import io.mailfleet.spam.dkim.DkimResult;
 import io.mailfleet.spam.dmarc.DmarcResult;
 import io.mailfleet.spam.spf.SpfOutcome;
@@ -13,9 +14,15 @@ import java.util.List;
  * @param mailFrom the envelope sender as the SPF check saw it
  */
 public record AuthenticationResults(String mailFrom, String helo, SpfOutcome spf, List<DkimResult> dkim, DmarcResult dmarc,
-                                    String authenticatedPrincipal) {
+                                    String authenticatedPrincipal, ArcResult arc) {
 
     public AuthenticationResults {
         dkim = dkim == null ? List.of() : List.copyOf(dkim);
+    }
+
+    /** Without an ARC evaluation (submitted mail, tools that do not look at ARC). */
+    public AuthenticationResults(String mailFrom, String helo, SpfOutcome spf, List<DkimResult> dkim, DmarcResult dmarc,
+                                 String authenticatedPrincipal) {
+        this(mailFrom, helo, spf, dkim, dmarc, authenticatedPrincipal, null);
     }
 }

@@ -52,6 +52,16 @@ public final class AuthenticationResultsHeader {
                 methods.add(method.toString());
             }
         }
+        if (results.arc() != null) {
+            StringBuilder method = new StringBuilder("arc=").append(results.arc().status().token());
+            if (results.arc().status() == io.mailfleet.spam.dkim.ArcResult.Status.PASS) {
+                method.append(" (i=").append(results.arc().instances()).append(" sealers ")
+                        .append(String.join(",", results.arc().sealers())).append(')');
+            } else {
+                method.append(comment(results.arc().reason()));
+            }
+            methods.add(method.toString());
+        }
         DmarcResult dmarc = results.dmarc();
         if (dmarc != null) {
             StringBuilder method = new StringBuilder("dmarc=").append(dmarc.status().token());

@@ -3,6 +3,8 @@ package io.mailfleet.spam.auth;
 import com.google.common.net.InetAddresses;
 import io.mailfleet.events.Direction;
 import io.mailfleet.events.MailEnvelope;
+import io.mailfleet.spam.dkim.ArcResult;
+import io.mailfleet.spam.dkim.ArcVerifier;
 import io.mailfleet.spam.dkim.DkimVerifier;
 import io.mailfleet.spam.dmarc.DmarcEvaluator;
 import io.mailfleet.spam.message.FromDomain;
@@ -16,18 +18,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.util.List;
 
-/** SPF and DKIM side by side, then DMARC over both: the OpenDKIM + OpenDMARC + pyspf part of the filter. */
+/** SPF, DKIM and ARC side by side, then DMARC over SPF and DKIM: the OpenDKIM + OpenARC + OpenDMARC + pyspf part. */
 @ApplicationScoped
 public class SenderAuthentication {
 
     private final SpfChecker spf;
     private final DkimVerifier dkim;
     private final DmarcEvaluator dmarc;
+    private final ArcVerifier arc;
 
-    public SenderAuthentication(SpfChecker spf, DkimVerifier dkim, DmarcEvaluator dmarc) {
+    public SenderAuthentication(SpfChecker spf, DkimVerifier dkim, DmarcEvaluator dmarc, ArcVerifier arc) {
         this.spf = spf;
         this.dkim = dkim;
         this.dmarc = dmarc;
+        this.arc = arc;
     }
 
     public Uni<AuthenticationResults> authenticate(MailEnvelope envelope, RawMessage message) {
@@ -37,10 +41,11 @@ public class SenderAuthentication {
         }
         Uni<SpfOutcome> spfOutcome = spfCheck(envelope);
         Uni<List<io.mailfleet.spam.dkim.DkimResult>> signatures = dkim.verify(message);
-        return Uni.combine().all().unis(spfOutcome, signatures).asTuple()
-                .flatMap(both -> dmarc.evaluate(FromDomain.of(message).orElse(null), both.getItem1(), both.getItem2())
-                        .map(result -> new AuthenticationResults(envelope.mailFrom(), envelope.helo(), both.getItem1(),
-                                both.getItem2(), result, envelope.authenticatedPrincipal())));
+        Uni<ArcResult> chain = arc.verify(message);
+        return Uni.combine().all().unis(spfOutcome, signatures, chain).asTuple()
+                .flatMap(all -> dmarc.evaluate(FromDomain.of(message).orElse(null), all.getItem1(), all.getItem2())
+                        .map(result -> new AuthenticationResults(envelope.mailFrom(), envelope.helo(), all.getItem1(),
+                                all.getItem2(), result, envelope.authenticatedPrincipal(), all.getItem3())));
     }
 
     private Uni<SpfOutcome> spfCheck(MailEnvelope envelope) {

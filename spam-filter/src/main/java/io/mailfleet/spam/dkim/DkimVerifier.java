@@ -79,13 +79,14 @@ public class DkimVerifier {
         } catch (DkimException e) {
             return Uni.createFrom().item(new DkimResult(e.status(), domainOf(field), null, null, null, 0, e.getMessage()));
         }
-        return fetchKey(signature)
+        return fetchKey(dns, signature.selector(), signature.domain(), signature.algorithm())
                 .map(key -> {
                     if (key.strictIdentity() && !signature.identity().substring(signature.identity().lastIndexOf('@') + 1)
                             .equalsIgnoreCase(signature.domain())) {
                         throw DkimException.permanent("key requires i= in d= exactly (t=s)");
                     }
-                    if (!signatureVerifies(message, signature, key)) {
+                    byte[] data = headerData(message, signature.signedHeaders(), signature.headerCanonicalization(), signature.field());
+                    if (!verifies(signature.algorithm(), key, data, signature.signature())) {
                         throw DkimException.failed("signature did not verify");
                     }
                     return result(signature, key, bodyLengthPolicy(message, signature), null);
@@ -116,15 +117,19 @@ public class DkimVerifier {
     }
 
     private static void checkBodyHash(RawMessage message, DkimSignature signature) {
-        byte[] body = signature.bodyCanonicalization().body(message.body());
-        if (signature.bodyLength().isPresent()) {
-            long length = signature.bodyLength().getAsLong();
+        checkBodyHash(message, signature.bodyCanonicalization(), signature.bodyLength(), signature.bodyHash());
+    }
+
+    static void checkBodyHash(RawMessage message, Canonicalization canonicalization, java.util.OptionalLong bodyLength, byte[] expected) {
+        byte[] body = canonicalization.body(message.body());
+        if (bodyLength.isPresent()) {
+            long length = bodyLength.getAsLong();
             if (length > body.length) {
                 throw DkimException.permanent("l=" + length + " is longer than the body");
             }
             body = Arrays.copyOf(body, (int) length);
         }
-        if (!MessageDigest.isEqual(sha256(body), signature.bodyHash())) {
+        if (!MessageDigest.isEqual(sha256(body), expected)) {
             throw DkimException.failed("body hash did not verify");
         }
     }
@@ -138,12 +143,13 @@ public class DkimVerifier {
         return DkimResult.Status.PASS;
     }
 
-    private Uni<DkimKey> fetchKey(DkimSignature signature) {
+    /** The key at {@code selector._domainkey.domain} (also used for ARC signatures). */
+    static Uni<DkimKey> fetchKey(DnsLookup dns, String selector, String domain, DkimSignature.Algorithm algorithm) {
         Name name;
         try {
-            name = Name.fromString(signature.selector() + "._domainkey." + signature.domain() + ".");
+            name = Name.fromString(selector + "._domainkey." + domain + ".");
         } catch (TextParseException e) {
-            return Uni.createFrom().failure(DkimException.permanent("invalid key name for s=" + signature.selector()));
+            return Uni.createFrom().failure(DkimException.permanent("invalid key name for s=" + selector));
         }
         return dns.query(name, Type.TXT)
                 .onFailure(DnsTemporaryException.class)
@@ -155,15 +161,14 @@ public class DkimVerifier {
                     }
                     StringBuilder text = new StringBuilder();
                     records.get(0).getStringsAsByteArrays().forEach(b -> text.append(new String(b, StandardCharsets.ISO_8859_1)));
-                    return DkimKey.parse(text.toString(), signature.algorithm());
+                    return DkimKey.parse(text.toString(), algorithm);
                 });
     }
 
-    private static boolean signatureVerifies(RawMessage message, DkimSignature signature, DkimKey key) {
-        byte[] data = signedHeaderData(message, signature);
+    static boolean verifies(DkimSignature.Algorithm algorithm, DkimKey key, byte[] data, byte[] signature) {
         try {
             Signature verifier;
-            if (signature.algorithm() == DkimSignature.Algorithm.ED25519_SHA256) {
+            if (algorithm == DkimSignature.Algorithm.ED25519_SHA256) {
                 // RFC 8463 §3: Ed25519 signs the SHA-256 hash of the header data, not the data itself
                 verifier = Signature.getInstance("Ed25519");
                 verifier.initVerify(key.key());
@@ -173,32 +178,40 @@ public class DkimVerifier {
                 verifier.initVerify(key.key());
                 verifier.update(data);
             }
-            return verifier.verify(signature.signature());
+            return verifier.verify(signature);
         } catch (GeneralSecurityException e) {
             return false;
         }
     }
 
-    /** §5.4.2: each h= name takes the next instance from the bottom; a name with no instance left contributes nothing. */
-    static byte[] signedHeaderData(RawMessage message, DkimSignature signature) {
+    /**
+     * §5.4.2: each h= name takes the next instance from the bottom; a name with no instance left contributes nothing. Then
+     * the signature field itself with an empty b= and no final CRLF.
+     */
+    static byte[] headerData(RawMessage message, List<String> signedHeaders, Canonicalization canonicalization, HeaderField own) {
         Map<String, Integer> used = new HashMap<>();
         ByteArrayOutputStream data = new ByteArrayOutputStream();
-        for (String name : signature.signedHeaders()) {
+        for (String name : signedHeaders) {
             List<HeaderField> instances = message.fields(name);
             int taken = used.merge(name, 1, Integer::sum);
             if (taken <= instances.size()) {
                 HeaderField field = instances.get(instances.size() - taken);
-                data.writeBytes(signature.headerCanonicalization().header(field.raw()).getBytes(StandardCharsets.ISO_8859_1));
+                data.writeBytes(canonicalization.header(field.raw()).getBytes(StandardCharsets.ISO_8859_1));
             }
         }
-        String own = signature.field().raw().replaceAll("\r?\n$", "");
-        String withoutValue = SIGNATURE_VALUE.matcher(own).replaceFirst("$1");
-        String canonical = signature.headerCanonicalization().header(withoutValue + "\r\n");
-        data.writeBytes(canonical.substring(0, canonical.length() - 2).getBytes(StandardCharsets.ISO_8859_1));
+        data.writeBytes(withoutSignature(own, canonicalization));
         return data.toByteArray();
     }
 
-    private static byte[] sha256(byte[] data) {
+    /** A signature field canonicalized with its b= value removed and without the final CRLF. */
+    static byte[] withoutSignature(HeaderField field, Canonicalization canonicalization) {
+        String own = field.raw().replaceAll("\r?\n$", "");
+        String withoutValue = SIGNATURE_VALUE.matcher(own).replaceFirst("$1");
+        String canonical = canonicalization.header(withoutValue + "\r\n");
+        return canonical.substring(0, canonical.length() - 2).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] sha256(byte[] data) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (GeneralSecurityException e) {

@@ -46,6 +46,11 @@ public class AuthenticationSymbols implements SpamCheck {
                 case PERMERROR, NEUTRAL -> symbols.add(scores.symbol("DKIM_PERMERROR", 0.3, detail));
             }
         }
+        if (auth.arc() != null && auth.arc().status() != io.mailfleet.spam.dkim.ArcResult.Status.NONE) {
+            symbols.add(auth.arc().status() == io.mailfleet.spam.dkim.ArcResult.Status.PASS
+                    ? scores.symbol("ARC_PASS", -0.1, String.join(",", auth.arc().sealers()))
+                    : scores.symbol("ARC_FAIL", 0.5, auth.arc().reason()));
+        }
         DmarcResult dmarc = auth.dmarc();
         if (dmarc != null) {
             String detail = dmarc.fromDomain() + (dmarc.reason() == null ? "" : ": " + dmarc.reason());
