@@ -78,11 +78,6 @@ public record PathArgument(String address, Map<String, String> parameters) {
         return address.chars().allMatch(c -> c < 0x80);
     }
 
-    /** The domain part, lower-cased. */
-    public String domain() {
-        return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-    }
-
     static boolean validMailbox(String mailbox) {
         if (!MAILBOX.matcher(mailbox).matches()) {
             return false;

@@ -27,12 +27,4 @@ public record SmtpReply(int code, String enhancedStatus, List<String> lines) {
     public static SmtpReply plain(int code, String text) {
         return new SmtpReply(code, null, List.of(text));
     }
-
-    public boolean positive() {
-        return code < 400;
-    }
-
-    public boolean permanentFailure() {
-        return code >= 500;
-    }
 }

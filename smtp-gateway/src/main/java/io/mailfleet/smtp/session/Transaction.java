@@ -18,8 +18,6 @@ public final class Transaction {
     private final List<Recipient> recipients = new ArrayList<>();
     /** Set by the first BDAT; the chunks of one message accumulate here. */
     private ChunkDecoder chunks;
-    /** A BDAT chunk failed: the rest of the chunks are read and refused (RFC 3030 4.2). */
-    private boolean chunkingFailed;
 
     public Transaction(String mailFrom, Map<String, String> mailParameters) {
         this.mailFrom = mailFrom;
@@ -57,13 +55,5 @@ public final class Transaction {
 
     public void startChunks(ChunkDecoder decoder) {
         this.chunks = decoder;
-    }
-
-    public boolean chunkingFailed() {
-        return chunkingFailed;
-    }
-
-    public void failChunking() {
-        this.chunkingFailed = true;
     }
 }

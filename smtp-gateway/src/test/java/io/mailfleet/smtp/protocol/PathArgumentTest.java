@@ -37,7 +37,7 @@ class PathArgumentTest {
     void utf8AddressIsNotAscii() {
         PathArgument path = PathArgument.parse("TO:<jürgen@bücher.example>", "TO:", false).orElseThrow();
         assertFalse(path.ascii());
-        assertEquals("bücher.example", path.domain());
+        assertEquals("jürgen@bücher.example", path.address());
     }
 
     @ParameterizedTest
