@@ -291,6 +291,34 @@ class ImapProtocolTest {
         }
     }
 
+    @Test
+    void condstoreModseqsConditionalStoreAndChangedSince() throws IOException {
+        DirectoryServerResource.Account account = DirectoryServerResource.newAccount("condstore");
+        try (ImapTranscript imap = loggedIn(account)) {
+            for (String tag : List.of("a1", "a2", "a3")) {
+                imap.send(tag + " APPEND INBOX {" + MESSAGE.length() + "+}\r\n" + MESSAGE + "\r\n");
+                imap.until(tag);
+            }
+            List<String> select = imap.command("SELECT INBOX (CONDSTORE)");
+            String highest = select.stream().filter(line -> line.startsWith("* OK [HIGHESTMODSEQ ")).findFirst().orElseThrow();
+            long before = Long.parseLong(highest.replaceAll("\\D+", " ").trim().split(" ")[0]);
+            List<String> modseqs = imap.command("FETCH 1:3 (UID MODSEQ)");
+            assertThat(modseqs.get(0)).matches("\\* 1 FETCH \\(UID 1 MODSEQ \\(\\d+\\)\\)");
+
+            List<String> store = imap.command("STORE 2 +FLAGS (\\Flagged)");
+            assertThat(store.get(0)).matches("\\* 2 FETCH \\(FLAGS \\(\\\\Flagged \\\\Recent\\) MODSEQ \\(\\d+\\)\\)");
+            // message 2 changed after `before`: a conditional STORE leaves it alone and reports it MODIFIED
+            List<String> conditional = imap.command("STORE 1:3 (UNCHANGEDSINCE " + before + ") +FLAGS (\\Seen)");
+            assertThat(last(conditional)).endsWith("OK [MODIFIED 2] conditional STORE failed");
+            assertThat(conditional).anyMatch(line -> line.startsWith("* 1 FETCH (FLAGS (\\Recent \\Seen) MODSEQ"))
+                    .noneMatch(line -> line.startsWith("* 2 FETCH"));
+            assertThat(imap.command("FETCH 1:* (FLAGS) (CHANGEDSINCE " + before + ")")).hasSize(4);
+            assertThat(imap.command("SEARCH MODSEQ " + (before + 1)).get(0)).matches("\\* SEARCH 1 2 3 \\(MODSEQ \\d+\\)");
+            assertThat(imap.command("UID SEARCH UNSEEN MODSEQ 1").get(0)).matches("\\* SEARCH 2 \\(MODSEQ \\d+\\)");
+            assertThat(last(imap.command("STORE 1 (UNCHANGEDSINCE x) FLAGS ()"))).contains("BAD");
+        }
+    }
+
     static String last(List<String> lines) {
         return lines.get(lines.size() - 1);
     }

@@ -10,7 +10,7 @@ import io.mailfleet.imap.session.SessionState;
  */
 public final class Capabilities {
 
-    private static final String COMMON = "IMAP4rev1 IMAP4rev2 LITERAL+ ENABLE ID IDLE NAMESPACE UIDPLUS MOVE UNSELECT "
+    private static final String COMMON = "IMAP4rev1 IMAP4rev2 LITERAL+ ENABLE ID IDLE NAMESPACE UIDPLUS MOVE UNSELECT CONDSTORE "
             + "CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS STATUS=SIZE SASL-IR";
 
     private Capabilities() {

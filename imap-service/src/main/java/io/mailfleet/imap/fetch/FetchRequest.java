@@ -9,10 +9,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The data items of one FETCH (RFC 9051 6.4.5), macros expanded, in the order asked. */
-public record FetchRequest(List<String> simpleItems, List<BodySection> sections) {
+/**
+ * @param changedSince CONDSTORE's CHANGEDSINCE modifier: only messages with a higher modseq; -1 without it
+ */
+public record FetchRequest(List<String> simpleItems, List<BodySection> sections, long changedSince) {
 
     private static final Set<String> SIMPLE = Set.of("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE", "BODY",
-            "UID", "RFC822", "RFC822.HEADER", "RFC822.TEXT");
+            "UID", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "MODSEQ");
 
     public static FetchRequest read(ImapArgumentReader args) {
         List<String> simple = new ArrayList<>();
@@ -34,7 +37,22 @@ public record FetchRequest(List<String> simpleItems, List<BodySection> sections)
                 default -> item(args, simple, sections);
             }
         }
-        return new FetchRequest(simple, sections);
+        long changedSince = -1;
+        int mark = args.position();
+        if (args.consumeIf(' ') && args.consumeIf('(')) {
+            if (!args.atom().equalsIgnoreCase("CHANGEDSINCE")) {
+                throw new ImapSyntaxException("unknown FETCH modifier");
+            }
+            args.sp();
+            changedSince = args.number();
+            args.expect(')');
+            if (!simple.contains("MODSEQ")) {
+                simple.add("MODSEQ");
+            }
+        } else {
+            args.rewind(mark);
+        }
+        return new FetchRequest(simple, sections, changedSince);
     }
 
     /** ALL, FAST or FULL when the next atom is a macro (consumed); otherwise "" and nothing is consumed. */
@@ -117,9 +135,9 @@ public record FetchRequest(List<String> simpleItems, List<BodySection> sections)
                 || simpleItems.contains("RFC822.TEXT");
     }
 
-    /** Whether the cached metadata is needed (anything beyond FLAGS and UID). */
+    /** Whether the cached metadata is needed (anything beyond FLAGS, UID and MODSEQ). */
     public boolean needsEntry() {
-        return needsContent() || simpleItems.stream().anyMatch(item -> !item.equals("FLAGS") && !item.equals("UID"));
+        return needsContent() || simpleItems.stream().anyMatch(item -> !item.equals("FLAGS") && !item.equals("UID") && !item.equals("MODSEQ"));
     }
 
     /** Whether fetching sets {@code \Seen} (BODY[…] without PEEK, RFC822, RFC822.TEXT). */

@@ -90,6 +90,11 @@ final class SearchKeys {
         return candidate -> set.contains(candidate.uid(), candidate.lastUid());
     }
 
+    /** CONDSTORE's MODSEQ criterion (RFC 7162 3.1.5): modified at or after that modseq. */
+    static SearchKey modseq(long modseq) {
+        return candidate -> candidate.entry().modseq() >= modseq;
+    }
+
     static SearchKey larger(long size) {
         return candidate -> candidate.entry().size() > size;
     }

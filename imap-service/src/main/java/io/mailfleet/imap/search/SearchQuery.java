@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * @param returnOptions empty: a classic {@code * SEARCH} response; otherwise {@code * ESEARCH}
  */
-public record SearchQuery(Set<String> returnOptions, boolean extended, SearchKey key) {
+public record SearchQuery(Set<String> returnOptions, boolean extended, SearchKey key, boolean modseq) {
 
     private static final int MAX_DEPTH = 50;
 
@@ -59,12 +59,13 @@ public record SearchQuery(Set<String> returnOptions, boolean extended, SearchKey
             args.rewind(mark);
         }
         List<SearchKey> keys = new ArrayList<>();
-        keys.add(key(args, 0));
+        boolean[] modseq = new boolean[1];
+        keys.add(key(args, 0, modseq));
         while (args.consumeIf(' ')) {
-            keys.add(key(args, 0));
+            keys.add(key(args, 0, modseq));
         }
         args.end();
-        return new SearchQuery(returnOptions, extended, keys.size() == 1 ? keys.get(0) : SearchKeys.and(keys));
+        return new SearchQuery(returnOptions, extended, keys.size() == 1 ? keys.get(0) : SearchKeys.and(keys), modseq[0]);
     }
 
     /** The next atom when it starts with a letter (RETURN, CHARSET or a criterion), else "" with nothing consumed. */
@@ -80,20 +81,20 @@ public record SearchQuery(Set<String> returnOptions, boolean extended, SearchKey
         }
     }
 
-    private static SearchKey key(ImapArgumentReader args, int depth) {
+    private static SearchKey key(ImapArgumentReader args, int depth, boolean[] modseq) {
         if (depth > MAX_DEPTH) {
             throw new ImapSyntaxException("search criteria nested too deeply");
         }
         if (args.consumeIf('(')) {
             List<SearchKey> keys = new ArrayList<>();
             args.skipSpaces();
-            keys.add(key(args, depth + 1));
+            keys.add(key(args, depth + 1, modseq));
             while (args.consumeIf(' ')) {
                 args.skipSpaces();
                 if (args.peek() == ')') {
                     break;
                 }
-                keys.add(key(args, depth + 1));
+                keys.add(key(args, depth + 1, modseq));
             }
             args.expect(')');
             return SearchKeys.and(keys);
@@ -123,6 +124,18 @@ public record SearchQuery(Set<String> returnOptions, boolean extended, SearchKey
             case "LARGER" -> SearchKeys.larger(argument(args).number());
             case "SMALLER" -> SearchKeys.smaller(argument(args).number());
             case "UID" -> SearchKeys.uid(argument(args).sequenceSet());
+            case "MODSEQ" -> {
+                args.sp();
+                if (args.peek() == '"') {
+                    // entry name and type (per-flag modseqs) are accepted; the message's modseq is used for all
+                    args.string();
+                    args.sp();
+                    args.atom();
+                    args.sp();
+                }
+                modseq[0] = true;
+                yield SearchKeys.modseq(args.number());
+            }
             case "BEFORE" -> {
                 LocalDate date = argument(args).date();
                 yield SearchKeys.internalDate(d -> d.isBefore(date));
@@ -161,13 +174,13 @@ public record SearchQuery(Set<String> returnOptions, boolean extended, SearchKey
             }
             case "NOT" -> {
                 args.sp();
-                yield SearchKeys.not(key(args, depth + 1));
+                yield SearchKeys.not(key(args, depth + 1, modseq));
             }
             case "OR" -> {
                 args.sp();
-                SearchKey left = key(args, depth + 1);
+                SearchKey left = key(args, depth + 1, modseq);
                 args.sp();
-                yield SearchKeys.or(left, key(args, depth + 1));
+                yield SearchKeys.or(left, key(args, depth + 1, modseq));
             }
             default -> throw new ImapSyntaxException("unknown search criterion " + name);
         };

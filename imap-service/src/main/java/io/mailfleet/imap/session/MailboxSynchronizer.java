@@ -125,7 +125,8 @@ public class MailboxSynchronizer {
             }
         }
         for (IndexEntry entry : flagChanges) {
-            out.untagged(view.msnOf(entry.uid()) + " FETCH (FLAGS " + FlagsFormat.render(entry.flags(), view.isRecent(entry.uid())) + ")");
+            out.untagged(view.msnOf(entry.uid()) + " FETCH (FLAGS " + FlagsFormat.render(entry.flags(), view.isRecent(entry.uid()))
+                    + (session.enabled(ImapSession.CONDSTORE) ? " MODSEQ (" + entry.modseq() + ")" : "") + ")");
         }
         view.known(state.highestModseq(), state.uidNext());
     }

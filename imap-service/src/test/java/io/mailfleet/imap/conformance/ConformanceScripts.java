@@ -138,7 +138,8 @@ final class ConformanceScripts {
     private static final String BYE = "expects \"* BYE Unknown command.\" and a disconnect for a malformed or unknown command; Mailfleet answers BAD and keeps the session (RFC 9051 7.1.5)";
     private static final String ACL = "ACL (RFC 4314) and shared mailboxes are not offered";
     private static final String METADATA = "METADATA (RFC 5464) is not offered";
-    private static final String CONDSTORE = "CONDSTORE/QRESYNC (RFC 7162) are not offered yet";
+    private static final String CONDSTORE = "QRESYNC (RFC 7162) and CONDSTORE's MODSEQ criteria in ESEARCH aggregations are not offered yet";
+    private static final String CONDSTORE_ON = "expects a server without CONDSTORE (James's default); Mailfleet offers CONDSTORE";
     private static final String OBJECTID = "OBJECTID (RFC 8474) is not advertised (only MAILBOXID response codes are sent)";
     private static final String QUOTA = "QUOTA (RFC 9208) is not offered yet";
     private static final String SAVEDATE = "SAVEDATE (RFC 8514) is not offered";
@@ -183,8 +184,8 @@ final class ConformanceScripts {
             Map.entry("ConcurrentExpungeUIDToMSNMapping", RECENT_EXPUNGE),
             Map.entry("ConcurrentRenameSelected", WORDING),
             Map.entry("ConcurrentRenameSelectedSub", RENAME_SELECTED),
-            Map.entry("CondstoreEnable", CONDSTORE),
             Map.entry("Create", CREATE_DOTDOT),
+            Map.entry("CondstoreDisable", CONDSTORE_ON),
             Map.entry("CreateErrorWithLongName", LONGNAME),
             Map.entry("ExamineEmpty", PERMFLAGS),
             Map.entry("ExpungeBasics", RECENT_EXPUNGE),

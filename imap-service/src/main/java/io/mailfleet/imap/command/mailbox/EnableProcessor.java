@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** RFC 5161 ENABLE: IMAP4rev2 is the only extension that needs enabling here; others are ignored as the RFC asks. */
+/** RFC 5161 ENABLE: IMAP4rev2 and CONDSTORE (RFC 7162) can be enabled; others are ignored as the RFC asks. */
 @ApplicationScoped
 public class EnableProcessor implements ImapProcessor {
 
-    private static final Set<String> ENABLEABLE = Set.of(ImapSession.IMAP4REV2);
+    private static final Set<String> ENABLEABLE = Set.of(ImapSession.IMAP4REV2, ImapSession.CONDSTORE);
 
     @Override
     public Set<String> names() {

@@ -44,6 +44,17 @@ public class SelectProcessor implements ImapProcessor {
         ImapArgumentReader args = command.args();
         args.sp();
         String name = MailboxNames.read(args, session);
+        if (!args.atEnd()) {
+            // select parameters: (CONDSTORE) enables CONDSTORE for the session (RFC 7162 3.1.8)
+            args.sp();
+            args.expect('(');
+            String parameter = args.atom();
+            args.expect(')');
+            if (!parameter.equalsIgnoreCase("CONDSTORE")) {
+                throw new io.mailfleet.imap.protocol.ImapSyntaxException("unknown SELECT parameter " + parameter);
+            }
+            session.enable(ImapSession.CONDSTORE);
+        }
         args.end();
         boolean readOnly = command.name().equals("EXAMINE");
         boolean wasSelected = session.selected() != null;

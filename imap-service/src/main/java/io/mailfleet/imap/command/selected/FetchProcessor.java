@@ -59,7 +59,7 @@ public class FetchProcessor implements ImapProcessor {
     }
 
     /** What one message's response is built from; {@code entry} is null when only FLAGS/UID were asked. */
-    private record Fetched(long uid, Flags flags, MessageEntry entry, boolean seenNow) {
+    private record Fetched(long uid, long modseq, Flags flags, MessageEntry entry, boolean seenNow) {
     }
 
     @Override
@@ -90,6 +90,9 @@ public class FetchProcessor implements ImapProcessor {
         args.sp();
         FetchRequest request = FetchRequest.read(args);
         args.end();
+        if (request.simpleItems().contains("MODSEQ")) {
+            session.enable(ImapSession.CONDSTORE);
+        }
         SelectedMailbox view = session.selected();
         if (!command.uid() && view.outOfRange(set)) {
             return Uni.createFrom().item(Completion.bad("invalid message sequence number"));
@@ -105,6 +108,8 @@ public class FetchProcessor implements ImapProcessor {
         }
         return Multi.createFrom().iterable(batches)
                 .onItem().transformToUniAndConcatenate(batch -> load(session, view, request, batch)
+                        .map(fetched -> request.changedSince() < 0 ? fetched
+                                : fetched.stream().filter(f -> f.modseq() > request.changedSince()).toList())
                         .chain(fetched -> markSeen(session, view, request, fetched))
                         .chain(fetched -> respond(session, view, command, request, fetched, out)))
                 .collect().last()
@@ -115,12 +120,12 @@ public class FetchProcessor implements ImapProcessor {
         String account = session.accountId();
         if (!request.needsEntry()) {
             return index.entries(account, view.id(), batch)
-                    .map(entries -> entries.stream().map(e -> new Fetched(e.uid(), e.flags(), null, false)).toList());
+                    .map(entries -> entries.stream().map(e -> new Fetched(e.uid(), e.modseq(), e.flags(), null, false)).toList());
         }
         Set<Long> wanted = Set.copyOf(batch);
         return messages.list(account, view.id(), new UidRange(batch.get(0), batch.get(batch.size() - 1)))
                 .map(entries -> entries.stream().filter(e -> wanted.contains(e.uid()))
-                        .map(e -> new Fetched(e.uid(), e.flags(), e, false)).toList());
+                        .map(e -> new Fetched(e.uid(), e.modseq(), e.flags(), e, false)).toList());
     }
 
     private Uni<List<Fetched>> markSeen(ImapSession session, SelectedMailbox view, FetchRequest request, List<Fetched> fetched) {
@@ -144,7 +149,7 @@ public class FetchProcessor implements ImapProcessor {
                                 results.stream().flatMap(List::stream).map(c -> c.uid()).toList(), modseq);
                     }
                     return fetched.stream().map(f -> f.flags().has(SystemFlag.SEEN) ? f
-                            : new Fetched(f.uid(), withSeen(f.flags()), f.entry(), true)).toList();
+                            : new Fetched(f.uid(), modseq, withSeen(f.flags()), f.entry(), true)).toList();
                 });
     }
 
@@ -185,6 +190,9 @@ public class FetchProcessor implements ImapProcessor {
         if (message.seenNow() && !flagsDone) {
             response.atom("FLAGS").atom(FlagsFormat.render(message.flags(), view.isRecent(message.uid())));
             flagsDone = true;
+            if (session.enabled(ImapSession.CONDSTORE) && !request.simpleItems().contains("MODSEQ")) {
+                response.atom("MODSEQ").atom("(" + message.modseq() + ")");
+            }
         }
         if (command.uid()) {
             response.atom("UID").number(message.uid());
@@ -199,6 +207,7 @@ public class FetchProcessor implements ImapProcessor {
                     }
                 }
                 case "FLAGS" -> response.atom("FLAGS").atom(FlagsFormat.render(message.flags(), view.isRecent(message.uid())));
+                case "MODSEQ" -> response.atom("MODSEQ").atom("(" + message.modseq() + ")");
                 case "INTERNALDATE" -> response.atom("INTERNALDATE").string(internalDate(message.entry().internalDate()));
                 case "RFC822.SIZE" -> response.atom("RFC822.SIZE").number(message.entry().size());
                 case "ENVELOPE" -> {

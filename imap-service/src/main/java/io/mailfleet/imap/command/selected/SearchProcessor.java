@@ -65,9 +65,12 @@ public class SearchProcessor implements ImapProcessor {
             return Uni.createFrom().item(Completion.no("[BADCHARSET (UTF-8 US-ASCII)] unsupported charset"));
         }
         SelectedMailbox view = session.selected();
+        if (query.modseq()) {
+            session.enable(ImapSession.CONDSTORE);
+        }
         String name = "SEARCH completed.";
         if (view.exists() == 0) {
-            respond(command, session, query, List.of(), out);
+            respond(command, session, query, List.of(), 0, out);
             return Uni.createFrom().item(Completion.ok(name));
         }
         return messages.list(session.accountId(), view.id(), new UidRange(view.uidAt(1), view.lastUid()))
@@ -75,10 +78,11 @@ public class SearchProcessor implements ImapProcessor {
                         .filter(entry -> view.msnOf(entry.uid()) > 0)
                         .onItem().transformToUniAndConcatenate(entry -> candidate(session, view, query, entry))
                         .filter(candidate -> query.key().matches(candidate))
-                        .map(candidate -> command.uid() ? candidate.uid() : candidate.msn())
                         .collect().asList())
-                .map(found -> {
-                    respond(command, session, query, found, out);
+                .map(matches -> {
+                    List<Long> found = matches.stream().map(c -> command.uid() ? c.uid() : (long) c.msn()).toList();
+                    long highest = matches.stream().mapToLong(c -> c.entry().modseq()).max().orElse(0);
+                    respond(command, session, query, found, highest, out);
                     return Completion.ok(name);
                 });
     }
@@ -92,9 +96,12 @@ public class SearchProcessor implements ImapProcessor {
                 entry, bytes));
     }
 
-    private static void respond(ImapCommand command, ImapSession session, SearchQuery query, List<Long> found, ImapResponder out) {
+    private static void respond(ImapCommand command, ImapSession session, SearchQuery query, List<Long> found, long highestModseq,
+                                ImapResponder out) {
+        // with a MODSEQ criterion the response names the highest modseq of the matches (RFC 7162 3.1.5)
+        String modseq = query.modseq() && !found.isEmpty() ? " (MODSEQ " + highestModseq + ")" : "";
         if (!query.extended()) {
-            out.untagged("SEARCH" + (found.isEmpty() ? "" : " " + found.stream().map(String::valueOf).collect(Collectors.joining(" "))));
+            out.untagged("SEARCH" + (found.isEmpty() ? "" : " " + found.stream().map(String::valueOf).collect(Collectors.joining(" "))) + modseq);
             return;
         }
         ImapResponseBuilder response = ImapResponseBuilder.untagged(session.utf8()).atom("ESEARCH")
@@ -123,6 +130,9 @@ public class SearchProcessor implements ImapProcessor {
                 }
                 default -> response.atom("COUNT").number(sorted.size());
             }
+        }
+        if (!modseq.isEmpty()) {
+            response.atom("MODSEQ").number(highestModseq);
         }
         out.write(response.toBytes());
     }

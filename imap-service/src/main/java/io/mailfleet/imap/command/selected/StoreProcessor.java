@@ -70,6 +70,18 @@ public class StoreProcessor implements ImapProcessor {
         args.sp();
         SequenceSet set = args.sequenceSet();
         args.sp();
+        Optional<Long> unchangedSince = Optional.empty();
+        if (args.consumeIf('(')) {
+            // CONDSTORE (RFC 7162 3.1.3): only messages not modified since that modseq are changed
+            if (!args.atom().equalsIgnoreCase("UNCHANGEDSINCE")) {
+                throw new ImapSyntaxException("unknown STORE modifier");
+            }
+            args.sp();
+            unchangedSince = Optional.of(args.number());
+            args.expect(')');
+            args.sp();
+            session.enable(ImapSession.CONDSTORE);
+        }
         String item = args.atom().toUpperCase(Locale.ROOT);
         boolean silent = item.endsWith(".SILENT");
         String kind = silent ? item.substring(0, item.length() - ".SILENT".length()) : item;
@@ -103,8 +115,10 @@ public class StoreProcessor implements ImapProcessor {
         }
         String account = session.accountId();
         FlagUpdate update = new FlagUpdate(mode, flags);
+        Optional<Long> condition = unchangedSince;
+        boolean condstore = session.enabled(ImapSession.CONDSTORE);
         return Multi.createFrom().iterable(view.ranges(uids))
-                .onItem().transformToUniAndConcatenate((UidRange range) -> messages.setFlags(account, view.id(), range, update, Optional.empty()))
+                .onItem().transformToUniAndConcatenate((UidRange range) -> messages.setFlags(account, view.id(), range, update, condition))
                 .collect().asList()
                 .chain(results -> {
                     long modseq = 0;
@@ -119,18 +133,21 @@ public class StoreProcessor implements ImapProcessor {
                         view.ownChange(modseq);
                         notifier.changed(account, view.id(), view.uidValidity(), MailboxChange.Kind.FLAGS, changed, modseq);
                     }
-                    if (silent) {
-                        return Uni.createFrom().item(Completion.ok("STORE completed."));
-                    }
                     return index.entries(account, view.id(), uids).map(entries -> {
+                        List<Long> modified = new ArrayList<>();
                         for (IndexEntry entry : entries) {
                             int msn = view.msnOf(entry.uid());
-                            if (msn > 0) {
+                            boolean skipped = condition.isPresent() && entry.modseq() > condition.get() && !changed.contains(entry.uid());
+                            if (skipped) {
+                                modified.add(command.uid() ? entry.uid() : msn);
+                            } else if (msn > 0 && !silent) {
                                 out.untagged(msn + " FETCH (FLAGS " + FlagsFormat.render(entry.flags(), view.isRecent(entry.uid()))
-                                        + (command.uid() ? " UID " + entry.uid() : "") + ")");
+                                        + (command.uid() ? " UID " + entry.uid() : "")
+                                        + (condstore ? " MODSEQ (" + entry.modseq() + ")" : "") + ")");
                             }
                         }
-                        return Completion.ok("STORE completed.");
+                        return modified.isEmpty() ? Completion.ok("STORE completed.")
+                                : Completion.ok("[MODIFIED " + SequenceSet.format(modified) + "] conditional STORE failed");
                     });
                 });
     }
