@@ -6,6 +6,7 @@ import io.mailfleet.auth.audit.AuditType;
 import io.mailfleet.auth.directory.Addresses;
 import io.mailfleet.auth.directory.Domain;
 import io.mailfleet.auth.directory.DomainStore;
+import io.mailfleet.auth.dkim.DkimKeyStore;
 import io.mailfleet.auth.domaindns.DnsRecord;
 import io.mailfleet.auth.domaindns.DnsVerifier;
 import io.mailfleet.auth.domaindns.ExpectedRecords;
@@ -40,9 +41,11 @@ public class DomainResource {
     private final AuditLog audit;
     private final ExpectedRecords expectedRecords;
     private final DnsVerifier verifier;
+    private final DkimKeyStore dkimKeys;
 
     public DomainResource(DomainStore domains, TenantAccess access, AuditLog audit, ExpectedRecords expectedRecords,
-                          DnsVerifier verifier) {
+                          DnsVerifier verifier, DkimKeyStore dkimKeys) {
+        this.dkimKeys = dkimKeys;
         this.expectedRecords = expectedRecords;
         this.verifier = verifier;
         this.domains = domains;
@@ -85,14 +88,23 @@ public class DomainResource {
     @GET
     @Path("/{domain}/dns-records")
     public Uni<List<DnsRecord>> dnsRecords(@PathParam("tenantId") UUID tenantId, @PathParam("domain") String domain) {
-        return find(tenantId, domain).map(found -> expectedRecords.forDomain(found.name()));
+        return find(tenantId, domain).flatMap(found -> records(found.name()));
     }
 
     /** Looks each record up in DNS and says ok, missing or wrong, with the value expected. */
     @POST
     @Path("/{domain}/verify")
     public Uni<List<RecordCheck>> verify(@PathParam("tenantId") UUID tenantId, @PathParam("domain") String domain) {
-        return find(tenantId, domain).flatMap(found -> verifier.verify(expectedRecords.forDomain(found.name())));
+        return find(tenantId, domain).flatMap(found -> records(found.name())).flatMap(verifier::verify);
+    }
+
+    /** The installation's records for the domain plus one TXT per DKIM key (active or retired). */
+    private Uni<List<DnsRecord>> records(String domain) {
+        return dkimKeys.list(domain).map(keys -> {
+            List<DnsRecord> records = new java.util.ArrayList<>(expectedRecords.forDomain(domain));
+            keys.forEach(key -> records.add(new DnsRecord("TXT", key.dnsName(), key.dnsValue())));
+            return records;
+        });
     }
 
     Uni<Domain> find(UUID tenantId, String domain) {
