@@ -184,6 +184,17 @@ class DkimInteropTest {
         assertEquals(DkimResult.Status.PERMERROR, sha1.status());
     }
 
+    @Test
+    void signaturesBeyondTheLimitAreNotChecked() throws Exception {
+        String signed = dkimsign("rsa2048", keys.resolve("rsa.pem"), "rsa-sha256", "relaxed", "relaxed", MESSAGE);
+        String signature = signed.substring(0, signed.indexOf("From: "));
+        DkimVerifier limited = new DkimVerifier(verifierDns(), 2, Duration.ofMinutes(5), Clock.systemUTC());
+        List<DkimResult> results = limited.verify(RawMessage.parse((signature + signature + signature + MESSAGE)
+                .getBytes(StandardCharsets.ISO_8859_1))).await().atMost(Duration.ofSeconds(10));
+        assertEquals(List.of(DkimResult.Status.PASS, DkimResult.Status.PASS, DkimResult.Status.NEUTRAL),
+                results.stream().map(DkimResult::status).toList());
+    }
+
     private static DnsLookup verifierDns() {
         return new DnsLookup(DnsServers.resolver(List.of(dns.address()), Duration.ofMillis(300)));
     }
