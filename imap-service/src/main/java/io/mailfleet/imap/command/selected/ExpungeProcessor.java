@@ -72,7 +72,12 @@ public class ExpungeProcessor implements ImapProcessor {
         }
         String account = session.accountId();
         return expunge.expunge(account, view.id(), uids, true).map(expunged -> {
+            int recentBefore = view.recentCount();
             announce(session, view, expunged, out);
+            if (!session.rev2() && session.selected() == view && view.recentCount() != recentBefore) {
+                // recent messages were expunged: rev1 clients get the new \Recent count (as James does)
+                out.untagged(view.recentCount() + " RECENT");
+            }
             notifier.changed(account, view.id(), view.uidValidity(), MailboxChange.Kind.EXPUNGED, expunged.uids(), expunged.modseq());
             return Completion.ok(name + " completed.");
         });

@@ -184,7 +184,8 @@ public class FetchProcessor implements ImapProcessor {
     private static byte[] render(ImapSession session, SelectedMailbox view, ImapCommand command, FetchRequest request,
                                  Fetched message, int msn, byte[] content) {
         ImapResponseBuilder response = ImapResponseBuilder.untagged(session.utf8()).number(msn).atom("FETCH").open();
-        boolean uidDone = false;
+        // UID FETCH always answers with the UID: where the client asked for it, else last (as James does)
+        boolean uidDone = !command.uid();
         // a message this FETCH just marked \Seen reports its new flags first (as James does), unless FLAGS was asked anyway
         boolean flagsDone = message.seenNow() && request.simpleItems().contains("FLAGS");
         if (message.seenNow() && !flagsDone) {
@@ -194,17 +195,11 @@ public class FetchProcessor implements ImapProcessor {
                 response.atom("MODSEQ").atom("(" + message.modseq() + ")");
             }
         }
-        if (command.uid()) {
-            response.atom("UID").number(message.uid());
-            uidDone = true;
-        }
         for (String item : request.simpleItems()) {
             switch (item) {
                 case "UID" -> {
-                    if (!uidDone) {
-                        response.atom("UID").number(message.uid());
-                        uidDone = true;
-                    }
+                    response.atom("UID").number(message.uid());
+                    uidDone = true;
                 }
                 case "FLAGS" -> response.atom("FLAGS").atom(FlagsFormat.render(message.flags(), view.isRecent(message.uid())));
                 case "MODSEQ" -> response.atom("MODSEQ").atom("(" + message.modseq() + ")");
@@ -236,6 +231,9 @@ public class FetchProcessor implements ImapProcessor {
             } else {
                 response.literal(bytes);
             }
+        }
+        if (!uidDone) {
+            response.atom("UID").number(message.uid());
         }
         return response.close().toBytes();
     }
