@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -76,6 +77,15 @@ class DkimKeysTest {
         RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         assertEquals(publicKey.getModulus(), privateKey.getModulus());
         assertEquals(BigInteger.valueOf(65537), privateKey.getPublicExponent());
+
+        // delivery-worker's view: the active keys with their private parts, over the service token
+        var signing = given().header("Authorization", "Bearer " + TestSecretsResource.INTERNAL_TOKEN)
+                .get("/internal/v1/dkim-keys/" + domain).then().statusCode(200).extract().jsonPath();
+        assertEquals(java.util.List.of("ED25519", "RSA_2048"), signing.getList("algorithm"));
+        assertEquals("second", signing.getString("find { it.algorithm == 'RSA_2048' }.selector"));
+        KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(
+                Base64.getDecoder().decode(signing.getString("find { it.algorithm == 'ED25519' }.privateKeyPkcs8"))));
+        given().get("/internal/v1/dkim-keys/" + domain).then().statusCode(401);
 
         Fixtures.operator().delete(base + "/" + rsa.getString("id")).then().statusCode(204);
         Fixtures.operator().get(base).then().body("selector", not(hasItem("first")));

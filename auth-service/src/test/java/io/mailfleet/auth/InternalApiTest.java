@@ -220,6 +220,24 @@ class InternalApiTest {
     }
 
     @Test
+    void goodLoginsFromManyIpsRaiseOneUnusualLoginAlert() {
+        String domain = Fixtures.uniqueDomain();
+        var tenant = Fixtures.tenant(domain);
+        String mallory = Fixtures.account(tenant.id(), "mallory@" + domain);
+        String secret = Fixtures.appPassword(mallory);
+        String events = "/api/v1/tenants/" + tenant.id() + "/audit-events";
+
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Outcome.OK, login("mallory@" + domain, secret, randomIp()).outcome());
+        }
+        Fixtures.operator().queryParam("type", "UNUSUAL_LOGIN").get(events).then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
+        assertEquals(Outcome.OK, login("mallory@" + domain, secret, randomIp()).outcome());
+        assertEquals(Outcome.OK, login("mallory@" + domain, secret, randomIp()).outcome());
+        Fixtures.operator().queryParam("type", "UNUSUAL_LOGIN").get(events).then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(1)).body("[0].subject", equalTo("mallory@" + domain));
+    }
+
+    @Test
     void theInternalApiWantsTheServiceToken() {
         given().get("/internal/v1/recipients/x@example.com").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer wrong").get("/internal/v1/recipients/x@example.com").then().statusCode(401);

@@ -5,6 +5,8 @@ public enum AuditType {
     AUTHENTICATION,
     /** an account or a client IP reached its failure limit and is locked */
     LOCKOUT,
+    /** an account logged in from an unusual number of client IPs: an alert */
+    UNUSUAL_LOGIN,
     TENANT_CREATED,
     TENANT_SUSPENDED,
     TENANT_RESUMED,

@@ -45,6 +45,24 @@ public class DkimKeyStore {
                 });
     }
 
+    /** A signing key with its private part still encrypted (the caller decrypts it with the key id). */
+    public record SigningKey(UUID id, String selector, DkimKey.Algorithm algorithm, byte[] encryptedPrivateKey) {
+    }
+
+    /** The domain's ACTIVE keys (at most one per algorithm), for signing. */
+    public Uni<List<SigningKey>> activeSigningKeys(String domain) {
+        return pool.preparedQuery("SELECT id, selector, algorithm, private_key FROM directory.dkim_keys "
+                        + "WHERE domain = $1 AND status = 'ACTIVE' ORDER BY algorithm")
+                .execute(Tuple.of(domain)).map(rows -> {
+                    List<SigningKey> keys = new ArrayList<>();
+                    for (Row row : rows) {
+                        keys.add(new SigningKey(row.getUUID("id"), row.getString("selector"),
+                                DkimKey.Algorithm.valueOf(row.getString("algorithm")), row.getBuffer("private_key").getBytes()));
+                    }
+                    return keys;
+                });
+    }
+
     public Uni<Boolean> delete(String domain, UUID id) {
         return pool.preparedQuery("DELETE FROM directory.dkim_keys WHERE domain = $1 AND id = $2")
                 .execute(Tuple.of(domain, id)).map(rows -> rows.rowCount() == 1);

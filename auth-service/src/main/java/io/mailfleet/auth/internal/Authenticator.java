@@ -11,6 +11,7 @@ import io.mailfleet.auth.directory.AliasStore;
 import io.mailfleet.auth.directory.Tenant;
 import io.mailfleet.auth.directory.TenantStore;
 import io.mailfleet.auth.lockout.LoginLockout;
+import io.mailfleet.auth.lockout.UnusualLogins;
 import io.mailfleet.directory.AuthResult;
 import io.mailfleet.directory.AuthResult.Outcome;
 import io.mailfleet.directory.CredentialCheck;
@@ -44,9 +45,11 @@ public class Authenticator {
     private final LoginLockout lockout;
     private final AuditLog audit;
     private final BearerTokens bearer;
+    private final UnusualLogins unusualLogins;
 
     public Authenticator(AccountStore accounts, TenantStore tenants, AliasStore aliases, VerifiedSecrets secrets,
-                         LoginLockout lockout, AuditLog audit, BearerTokens bearer) {
+                         LoginLockout lockout, AuditLog audit, BearerTokens bearer, UnusualLogins unusualLogins) {
+        this.unusualLogins = unusualLogins;
         this.bearer = bearer;
         this.accounts = accounts;
         this.tenants = tenants;
@@ -102,6 +105,10 @@ public class Authenticator {
                         account.address(), List.copyOf(senders), 0);
                 return lockout.recordSuccess(username)
                         .call(() -> record(check, username, clientIp, account.tenantId(), ok))
+                        .call(() -> unusualLogins.recordSuccess(account.id().toString(), clientIp)
+                                .call(unusual -> unusual ? audit.record(new AuditEvent(UUID.randomUUID(), Instant.now(),
+                                        account.tenantId(), AuditType.UNUSUAL_LOGIN, username, account.address(), check.protocol(),
+                                        clientIp, null, Map.of("reason", "many client IPs"))) : Uni.createFrom().voidItem()))
                         .replaceWith(ok);
             });
         });

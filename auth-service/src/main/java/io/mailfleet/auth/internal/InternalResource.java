@@ -1,6 +1,9 @@
 package io.mailfleet.auth.internal;
 
+import io.mailfleet.auth.directory.Addresses;
 import io.mailfleet.auth.directory.RecipientResolver;
+import io.mailfleet.auth.dkim.DkimKeyStore;
+import io.mailfleet.auth.dkim.KeyVault;
 import io.mailfleet.directory.AuthResult;
 import io.mailfleet.directory.CredentialCheck;
 import io.mailfleet.directory.RecipientLookup;
@@ -14,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.util.Base64;
+import java.util.List;
+
 /** The server side of libs/directory-api's {@code DirectoryClient} (docs/internal-api.md). */
 @Path("/internal/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,8 +28,12 @@ public class InternalResource {
 
     private final RecipientResolver recipients;
     private final Authenticator authenticator;
+    private final DkimKeyStore dkimKeys;
+    private final KeyVault vault;
 
-    public InternalResource(RecipientResolver recipients, Authenticator authenticator) {
+    public InternalResource(RecipientResolver recipients, Authenticator authenticator, DkimKeyStore dkimKeys, KeyVault vault) {
+        this.dkimKeys = dkimKeys;
+        this.vault = vault;
         this.recipients = recipients;
         this.authenticator = authenticator;
     }
@@ -33,6 +43,26 @@ public class InternalResource {
     @Operation(summary = "Where mail for an address goes (always 200)")
     public Uni<RecipientLookup> recipient(@PathParam("address") String address) {
         return recipients.resolve(address);
+    }
+
+    /** A DKIM signing key for the outbound relay: the private key as Base64 PKCS#8. */
+    public record SigningKeyView(String domain, String selector, String algorithm, String privateKeyPkcs8) {
+    }
+
+    /**
+     * The domain's active DKIM signing keys (an RSA and/or an Ed25519 one; empty when none). Not part of
+     * libs/directory-api yet: delivery-worker can call it with the same service token.
+     */
+    @GET
+    @Path("/dkim-keys/{domain}")
+    @Operation(summary = "Active DKIM signing keys of a hosted domain")
+    public Uni<List<SigningKeyView>> dkimKeys(@PathParam("domain") String domain) {
+        return Addresses.domain(domain)
+                .map(name -> dkimKeys.activeSigningKeys(name).map(keys -> keys.stream()
+                        .map(key -> new SigningKeyView(name, key.selector(), key.algorithm().name(),
+                                Base64.getEncoder().encodeToString(vault.decrypt(key.encryptedPrivateKey(), key.id().toString()))))
+                        .toList()))
+                .orElseGet(() -> Uni.createFrom().item(List.of()));
     }
 
     @POST
