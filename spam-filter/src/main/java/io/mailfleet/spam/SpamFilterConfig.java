@@ -50,6 +50,19 @@ public interface SpamFilterConfig {
 
     Bayes bayes();
 
+    DmarcReports dmarcReports();
+
+    interface DmarcReports {
+
+        /** org_name of our aggregate reports. */
+        @WithDefault("Mailfleet")
+        String organization();
+
+        /** email of our aggregate reports: where their recipients may write. */
+        @WithDefault("postmaster@mailfleet.local")
+        String contact();
+    }
+
     interface Bayes {
 
         /** Directories of ham messages (one file each) the global model learns at startup. */

@@ -10,7 +10,12 @@ import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.Recipient;
 import io.mailfleet.events.Topics;
 import io.mailfleet.events.Verdict;
+import io.mailfleet.infra.Await;
+import io.mailfleet.spam.dmarc.AggregateReport;
+import io.mailfleet.spam.dmarc.AggregateReports;
+import io.mailfleet.spam.dmarc.DmarcEvaluationStore;
 import io.mailfleet.spam.dns.TestDnsResource;
+import jakarta.inject.Inject;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.PostgresResource;
 import io.mailfleet.testing.RedisResource;
@@ -104,6 +109,38 @@ class ScoringStageTest {
         assertEquals("fail", dmarc.get("result").asText());
         assertEquals("reject", dmarc.get("disposition").asText());
         assertEquals("mailto:dmarc-reports@example.org", dmarc.get("aggregateReportUris").get(0).asText());
+    }
+
+    @Inject
+    AggregateReports reports;
+
+    @Inject
+    DmarcEvaluationStore store;
+
+    @Test
+    void evaluationsAreStoredOnceAndMakeTheDomainsAggregateReport() throws Exception {
+        String id = UUID.randomUUID().toString();
+        byte[] content = ("From: Billing <billing@example.org>\r\nSubject: invoice\r\n\r\npay\r\n").getBytes(StandardCharsets.US_ASCII);
+        Instant begin = Instant.now().minusSeconds(60);
+        send(MailRecord.unscored(envelope(id, "203.0.113.77", "x@other.test", content), content));
+        JsonNode event = awaitDmarcResult(id);
+
+        Instant end = Instant.now().plusSeconds(60);
+        Await.until("the evaluation of " + id + " in schema dmarc", Duration.ofSeconds(30), () -> stored(id, begin, end) == 1);
+        // a redelivered record is not counted twice
+        store.store(new ObjectMapper().writeValueAsString(event)).await().atMost(Duration.ofSeconds(10));
+        assertEquals(1, stored(id, begin, end));
+
+        AggregateReport report = reports.report("example.org", begin, end).await().atMost(Duration.ofSeconds(10)).orElseThrow();
+        String xml = new String(report.xml(), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<source_ip>203.0.113.77</source_ip>"), xml);
+        assertTrue(xml.contains("<disposition>reject</disposition>"), xml);
+        assertTrue(reports.report("nobody.example", begin, end).await().atMost(Duration.ofSeconds(10)).isEmpty());
+    }
+
+    private long stored(String messageId, Instant begin, Instant end) {
+        return store.evaluations("example.org", begin, end).await().atMost(Duration.ofSeconds(10)).stream()
+                .filter(e -> e.messageId().equals(messageId)).count();
     }
 
     @Test

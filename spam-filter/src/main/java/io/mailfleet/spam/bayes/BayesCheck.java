@@ -2,9 +2,8 @@ package io.mailfleet.spam.bayes;
 
 import io.mailfleet.events.Verdict;
 import io.mailfleet.spam.verdict.ScanContext;
-import io.mailfleet.spam.verdict.SpamCheck;
+import io.mailfleet.spam.verdict.ContentCheck;
 import io.mailfleet.spam.verdict.SymbolScores;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,7 +12,7 @@ import java.util.OptionalDouble;
 
 /** The Bayes opinion as one of SpamAssassin's familiar BAYES_nn symbols. */
 @ApplicationScoped
-public class BayesCheck implements SpamCheck {
+public class BayesCheck implements ContentCheck {
 
     /** Lower bound of the probability band, its symbol and default score; the first band that fits wins. */
     private record Band(double from, String name, double score) {
@@ -46,15 +45,13 @@ public class BayesCheck implements SpamCheck {
     }
 
     @Override
-    public Uni<List<Verdict.Symbol>> check(ScanContext context) {
-        return Uni.createFrom().item(() -> {
-            OptionalDouble probability = classifier.spamProbability(model.model(), Tokenizer.tokens(context.message(), context.content()));
-            if (probability.isEmpty()) {
-                return List.<Verdict.Symbol>of();
-            }
-            double p = probability.getAsDouble();
-            Band band = BANDS.stream().filter(b -> p >= b.from()).findFirst().orElseThrow();
-            return List.of(scores.symbol(band.name(), band.score(), String.format(java.util.Locale.ROOT, "spam probability %.3f", p)));
-        });
+    public List<Verdict.Symbol> evaluate(ScanContext context) {
+        OptionalDouble probability = classifier.spamProbability(model.model(), Tokenizer.tokens(context.message(), context.content()));
+        if (probability.isEmpty()) {
+            return List.of();
+        }
+        double p = probability.getAsDouble();
+        Band band = BANDS.stream().filter(b -> p >= b.from()).findFirst().orElseThrow();
+        return List.of(scores.symbol(band.name(), band.score(), String.format(java.util.Locale.ROOT, "spam probability %.3f", p)));
     }
 }

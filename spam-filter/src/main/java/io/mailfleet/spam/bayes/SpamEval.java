@@ -16,7 +16,7 @@ import io.mailfleet.spam.verdict.DisplayNameCheck;
 import io.mailfleet.spam.verdict.GtubeCheck;
 import io.mailfleet.spam.verdict.HtmlCheck;
 import io.mailfleet.spam.verdict.ScanContext;
-import io.mailfleet.spam.verdict.SpamCheck;
+import io.mailfleet.spam.verdict.ContentCheck;
 import io.mailfleet.spam.verdict.SymbolScores;
 
 import java.nio.file.Path;
@@ -27,10 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code spam-eval --train-ham DIR --train-spam DIR --test-ham DIR --test-spam DIR} (each repeatable): trains a fresh model on
@@ -81,7 +77,7 @@ public final class SpamEval {
         model.learn(trainHam, false);
         model.learn(trainSpam, true);
         SymbolScores scores = new SymbolScores(Map.of());
-        List<SpamCheck> checks = List.of(new GtubeCheck(scores), new AttachmentCheck(scores), new HtmlCheck(scores),
+        List<ContentCheck> checks = List.of(new GtubeCheck(scores), new AttachmentCheck(scores), new HtmlCheck(scores),
                 new DisplayNameCheck(scores), new RuleCheck(new RuleRepository(rulesConfig())),
                 new BayesCheck(model, new BayesClassifier(1), scores));
         long hamFlagged = flagged(Corpus.files(testHam), parser, checks);
@@ -94,46 +90,19 @@ public final class SpamEval {
         return String.format(Locale.ROOT, "precision=%.4f recall=%.4f ham_fp_rate=%.4f ham=%d spam=%d", precision, recall, falsePositives, ham, spam);
     }
 
-    /**
-     * Scores on one thread per core. Not a parallel stream: outside Quarkus, SmallRye context propagation (which Mutiny asks on
-     * every Uni) sets itself up per class loader, and the common pool's threads race to do it.
-     */
-    private static long flagged(List<Path> files, MessageContentParser parser, List<SpamCheck> checks) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
-            Thread thread = new Thread(task, "spam-eval");
-            thread.setContextClassLoader(loader);
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<Boolean>> verdicts = new ArrayList<>();
-            for (Path file : files) {
-                verdicts.add(pool.submit(() -> isSpam(Corpus.read(file), parser, checks)));
-            }
-            long flagged = 0;
-            for (Future<Boolean> verdict : verdicts) {
-                flagged += verdict.get() ? 1 : 0;
-            }
-            return flagged;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("scoring failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Scores on every core; the content checks are synchronous and touch no network, so nothing here waits. */
+    private static long flagged(List<Path> files, MessageContentParser parser, List<ContentCheck> checks) {
+        return files.parallelStream().filter(file -> isSpam(Corpus.read(file), parser, checks)).count();
     }
 
-    static boolean isSpam(byte[] content, MessageContentParser parser, List<SpamCheck> checks) {
+    static boolean isSpam(byte[] content, MessageContentParser parser, List<ContentCheck> checks) {
         MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, "eval", Instant.EPOCH, "eval", "192.0.2.1", null, null, "",
                 List.of(Recipient.local("user@mailfleet.invalid", "eval", "eval")), content.length, Direction.INBOUND, Map.of());
         ScanContext context = new ScanContext(MailRecord.unscored(envelope, content), RawMessage.parse(content), parser.parse(content),
                 new AuthenticationResults("", "eval", null, List.of(), null, null));
         double score = 0;
-        for (SpamCheck check : checks) {
-            score += check.check(context).await().indefinitely().stream().mapToDouble(Verdict.Symbol::score).sum();
+        for (ContentCheck check : checks) {
+            score += check.evaluate(context).stream().mapToDouble(Verdict.Symbol::score).sum();
         }
         return score >= THRESHOLD;
     }

@@ -3,8 +3,7 @@ package io.mailfleet.spam.rules;
 import io.mailfleet.events.Verdict;
 import io.mailfleet.spam.message.RawMessage;
 import io.mailfleet.spam.verdict.ScanContext;
-import io.mailfleet.spam.verdict.SpamCheck;
-import io.smallrye.mutiny.Uni;
+import io.mailfleet.spam.verdict.ContentCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
@@ -15,7 +14,7 @@ import java.util.stream.Collectors;
 
 /** Runs the header, body and URI rules in force against one message. */
 @ApplicationScoped
-public class RuleCheck implements SpamCheck {
+public class RuleCheck implements ContentCheck {
 
     private final RuleRepository repository;
 
@@ -24,8 +23,8 @@ public class RuleCheck implements SpamCheck {
     }
 
     @Override
-    public Uni<List<Verdict.Symbol>> check(ScanContext context) {
-        return Uni.createFrom().item(() -> evaluate(repository.current(), context));
+    public List<Verdict.Symbol> evaluate(ScanContext context) {
+        return evaluate(repository.current(), context);
     }
 
     static List<Verdict.Symbol> evaluate(RuleSet rules, ScanContext context) {

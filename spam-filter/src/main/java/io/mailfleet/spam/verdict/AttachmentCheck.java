@@ -2,7 +2,6 @@ package io.mailfleet.spam.verdict;
 
 import io.mailfleet.events.Verdict;
 import io.mailfleet.spam.message.MessageContent;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.ByteArrayInputStream;
@@ -20,7 +19,7 @@ import java.util.zip.ZipInputStream;
  * names with a document extension in front of an executable one, and office documents carrying VBA macros.
  */
 @ApplicationScoped
-public class AttachmentCheck implements SpamCheck {
+public class AttachmentCheck implements ContentCheck {
 
     static final Set<String> EXECUTABLE = Set.of("exe", "scr", "com", "pif", "bat", "cmd", "cpl", "msi", "msp", "vbs", "vbe",
             "js", "jse", "wsf", "wsh", "hta", "ps1", "psm1", "jar", "lnk", "reg", "dll", "application", "gadget", "iso", "img",
@@ -38,28 +37,26 @@ public class AttachmentCheck implements SpamCheck {
     }
 
     @Override
-    public Uni<List<Verdict.Symbol>> check(ScanContext context) {
-        return Uni.createFrom().item(() -> {
-            List<Verdict.Symbol> symbols = new ArrayList<>();
-            for (MessageContent.Attachment attachment : context.content().attachments()) {
-                String name = attachment.filename() == null ? "" : attachment.filename().toLowerCase(Locale.ROOT).strip();
-                String label = attachment.filename() == null ? attachment.mimeType() : attachment.filename();
-                String[] parts = name.split("\\.");
-                String last = parts.length > 1 ? parts[parts.length - 1] : "";
-                String previous = parts.length > 2 ? parts[parts.length - 2] : "";
-                if (EXECUTABLE.contains(last) || startsWith(attachment.head(), new byte[] {'M', 'Z'})
-                        || startsWith(attachment.head(), new byte[] {0x7f, 'E', 'L', 'F'})) {
-                    symbols.add(scores.symbol("DANGEROUS_ATTACHMENT", 6.0, label));
-                }
-                if (EXECUTABLE.contains(last) && DOCUMENT.contains(previous)) {
-                    symbols.add(scores.symbol("DOUBLE_EXTENSION", 4.0, label));
-                }
-                if (MACRO_EXTENSIONS.contains(last) || hasMacros(attachment.head())) {
-                    symbols.add(scores.symbol("MACRO_DOCUMENT", 4.0, label));
-                }
+    public List<Verdict.Symbol> evaluate(ScanContext context) {
+        List<Verdict.Symbol> symbols = new ArrayList<>();
+        for (MessageContent.Attachment attachment : context.content().attachments()) {
+            String name = attachment.filename() == null ? "" : attachment.filename().toLowerCase(Locale.ROOT).strip();
+            String label = attachment.filename() == null ? attachment.mimeType() : attachment.filename();
+            String[] parts = name.split("\\.");
+            String last = parts.length > 1 ? parts[parts.length - 1] : "";
+            String previous = parts.length > 2 ? parts[parts.length - 2] : "";
+            if (EXECUTABLE.contains(last) || startsWith(attachment.head(), new byte[] {'M', 'Z'})
+                    || startsWith(attachment.head(), new byte[] {0x7f, 'E', 'L', 'F'})) {
+                symbols.add(scores.symbol("DANGEROUS_ATTACHMENT", 6.0, label));
             }
-            return symbols.stream().distinct().toList();
-        });
+            if (EXECUTABLE.contains(last) && DOCUMENT.contains(previous)) {
+                symbols.add(scores.symbol("DOUBLE_EXTENSION", 4.0, label));
+            }
+            if (MACRO_EXTENSIONS.contains(last) || hasMacros(attachment.head())) {
+                symbols.add(scores.symbol("MACRO_DOCUMENT", 4.0, label));
+            }
+        }
+        return symbols.stream().distinct().toList();
     }
 
     /** OOXML: a zip holding vbaProject.bin; legacy OLE2 (.doc/.xls): a _VBA_PROJECT stream name in the directory. */

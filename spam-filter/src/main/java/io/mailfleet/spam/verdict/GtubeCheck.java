@@ -1,7 +1,6 @@
 package io.mailfleet.spam.verdict;
 
 import io.mailfleet.events.Verdict;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,7 @@ import java.util.List;
 
 /** The Generic Test for Unsolicited Bulk Email: a message carrying this string is spam by definition, for testing filters. */
 @ApplicationScoped
-public class GtubeCheck implements SpamCheck {
+public class GtubeCheck implements ContentCheck {
 
     static final byte[] GTUBE = "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X".getBytes(StandardCharsets.US_ASCII);
 
@@ -20,11 +19,10 @@ public class GtubeCheck implements SpamCheck {
     }
 
     @Override
-    public Uni<List<Verdict.Symbol>> check(ScanContext context) {
-        byte[] content = context.mail().content();
-        return Uni.createFrom().item(contains(content, context.message().bodyOffset(), GTUBE)
+    public List<Verdict.Symbol> evaluate(ScanContext context) {
+        return contains(context.mail().content(), context.message().bodyOffset(), GTUBE)
                 ? List.of(scores.symbol("GTUBE", 1000.0, "GTUBE test string in the body"))
-                : List.of());
+                : List.of();
     }
 
     private static boolean contains(byte[] haystack, int from, byte[] needle) {

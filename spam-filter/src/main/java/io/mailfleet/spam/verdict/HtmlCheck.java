@@ -3,7 +3,6 @@ package io.mailfleet.spam.verdict;
 import io.mailfleet.events.Verdict;
 import io.mailfleet.spam.dmarc.OrganizationalDomain;
 import io.mailfleet.spam.message.MessageContent;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
 
 /** HTML without a plain-text part, and links whose visible text names another site than the one they lead to. */
 @ApplicationScoped
-public class HtmlCheck implements SpamCheck {
+public class HtmlCheck implements ContentCheck {
 
     private static final Pattern HOST_IN_TEXT = Pattern.compile("(?i)^(?:https?://)?((?:[a-z0-9-]+\\.)+[a-z]{2,})(?:[/:?#].*)?$");
 
@@ -27,23 +26,21 @@ public class HtmlCheck implements SpamCheck {
     }
 
     @Override
-    public Uni<List<Verdict.Symbol>> check(ScanContext context) {
-        return Uni.createFrom().item(() -> {
-            List<Verdict.Symbol> symbols = new ArrayList<>();
-            if (context.content().htmlOnly()) {
-                symbols.add(scores.symbol("HTML_ONLY", 0.7, "no text/plain alternative"));
+    public List<Verdict.Symbol> evaluate(ScanContext context) {
+        List<Verdict.Symbol> symbols = new ArrayList<>();
+        if (context.content().htmlOnly()) {
+            symbols.add(scores.symbol("HTML_ONLY", 0.7, "no text/plain alternative"));
+        }
+        for (MessageContent.Link link : context.content().links()) {
+            Optional<String> shown = hostInText(link.text());
+            Optional<String> target = hostOf(link.href());
+            if (shown.isPresent() && target.isPresent()
+                    && !OrganizationalDomain.of(shown.get()).equals(OrganizationalDomain.of(target.get()))) {
+                symbols.add(scores.symbol("LINK_TEXT_MISMATCH", 3.0, link.text() + " -> " + target.get()));
+                break;
             }
-            for (MessageContent.Link link : context.content().links()) {
-                Optional<String> shown = hostInText(link.text());
-                Optional<String> target = hostOf(link.href());
-                if (shown.isPresent() && target.isPresent()
-                        && !OrganizationalDomain.of(shown.get()).equals(OrganizationalDomain.of(target.get()))) {
-                    symbols.add(scores.symbol("LINK_TEXT_MISMATCH", 3.0, link.text() + " -> " + target.get()));
-                    break;
-                }
-            }
-            return symbols;
-        });
+        }
+        return symbols;
     }
 
     static Optional<String> hostInText(String text) {
