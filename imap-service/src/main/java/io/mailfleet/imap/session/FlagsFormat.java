@@ -36,6 +36,12 @@ public final class FlagsFormat {
         return joiner.toString();
     }
 
+    /** A keyword appeared in the mailbox: the client learns the new FLAGS and PERMANENTFLAGS (RFC 9051 7.3.5). */
+    public static void announceKeywords(SelectedMailbox view, ImapResponder out) {
+        out.untagged("FLAGS " + view.flags());
+        out.untagged("OK [PERMANENTFLAGS " + view.permanentFlags() + "] Limited");
+    }
+
     /** STORE / APPEND flags; {@code \Recent} cannot be set by a client and is ignored, other unknown system flags are BAD. */
     public static Flags parse(List<String> names) {
         Set<SystemFlag> system = EnumSet.noneOf(SystemFlag.class);

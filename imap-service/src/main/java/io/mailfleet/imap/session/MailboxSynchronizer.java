@@ -40,6 +40,7 @@ public class MailboxSynchronizer {
             SelectedMailbox view = new SelectedMailbox(state.id(), state.name(), readOnly, state.uidValidity());
             for (IndexEntry entry : entries) {
                 view.add(entry.uid());
+                view.learnKeywords(entry.flags().keywords());
                 if (view.firstUnseen() == 0 && !entry.flags().has(SystemFlag.SEEN)) {
                     view.firstUnseen(view.exists());
                 }
@@ -107,6 +108,13 @@ public class MailboxSynchronizer {
             }
         }
         long lastKnown = view.lastUid();
+        boolean newKeywords = false;
+        for (IndexEntry entry : changed) {
+            newKeywords |= view.learnKeywords(entry.flags().keywords());
+        }
+        if (newKeywords) {
+            FlagsFormat.announceKeywords(view, out);
+        }
         List<IndexEntry> flagChanges = new ArrayList<>();
         for (IndexEntry entry : changed) {
             if (entry.uid() > lastKnown) {

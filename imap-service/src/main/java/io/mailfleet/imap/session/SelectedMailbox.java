@@ -27,6 +27,8 @@ public final class SelectedMailbox {
     private long firstRecentUid = Long.MAX_VALUE;
     private long lastRecentUid;
     private int firstUnseen;
+    /** Keywords in use in the mailbox as far as this session has been told (FLAGS / PERMANENTFLAGS). */
+    private final java.util.Set<String> keywords = new java.util.TreeSet<>();
 
     public SelectedMailbox(long id, String name, boolean readOnly, long uidValidity) {
         this.id = id;
@@ -58,6 +60,22 @@ public final class SelectedMailbox {
 
     public void firstUnseen(int msn) {
         this.firstUnseen = msn;
+    }
+
+    /** Records keywords seen on messages; true when one is new to this session (FLAGS must be announced again). */
+    public boolean learnKeywords(java.util.Set<String> seen) {
+        return keywords.addAll(seen);
+    }
+
+    /** {@code (\\Answered \\Deleted \\Draft \\Flagged \\Seen keyword…)} for the FLAGS response. */
+    public String flags() {
+        return keywords.isEmpty() ? FlagsFormat.SYSTEM_FLAGS
+                : FlagsFormat.SYSTEM_FLAGS.substring(0, FlagsFormat.SYSTEM_FLAGS.length() - 1) + " " + String.join(" ", keywords) + ")";
+    }
+
+    /** PERMANENTFLAGS: the flags, and {@code \\*} (new keywords may be stored) unless read-only. */
+    public String permanentFlags() {
+        return readOnly ? "()" : flags().substring(0, flags().length() - 1) + " \\*)";
     }
 
     public int exists() {

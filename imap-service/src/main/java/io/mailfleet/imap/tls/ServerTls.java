@@ -72,6 +72,8 @@ public class ServerTls {
                 .setEnabledSecureTransportProtocols(PROTOCOLS)
                 .setSslHandshakeTimeout(30);
         options.setTcpNoDelay(true);
+        // IDLE sessions are exempt from the inactivity timeout: keepalive finds their dead peers
+        options.setTcpKeepAlive(true);
         return options;
     }
 

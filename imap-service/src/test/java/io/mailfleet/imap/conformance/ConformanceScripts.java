@@ -163,7 +163,6 @@ final class ConformanceScripts {
     private static final String LONGNAME = "expects James's 200-character mailbox name limit; Mailfleet allows 1024";
     private static final String CREATE_DOTDOT = "expects CREATE .. to be BAD; with \"/\" as delimiter \"..\" is a valid name";
     private static final String SEARCH_BODY = "expects BODY search over decoded text; Mailfleet searches the raw body octets (not decoded transfer encodings yet)";
-    private static final String USERFLAGS = "expects an untagged FLAGS/PERMANENTFLAGS update when a new keyword is first stored; not sent yet";
     private static final String CHECK_SELECTED = "expects CHECK to be NO outside the selected state with James's text";
 
     /** Scripts left out, with the reason; every other script must pass. */
@@ -240,7 +239,6 @@ final class ConformanceScripts {
             Map.entry("TextPartialFetch", ZERO_PARTIAL),
             Map.entry("Uid", WORDING),
             Map.entry("UidSearchAtoms", SEARCH_BODY),
-            Map.entry("UserFlagsSupport", USERFLAGS),
             Map.entry("ValidAuthenticated", WORDING),
             Map.entry("ValidNonAuthenticated", WORDING),
             Map.entry("ValidSelected", CHECK_SELECTED),

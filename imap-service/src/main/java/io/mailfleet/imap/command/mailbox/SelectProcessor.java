@@ -72,7 +72,7 @@ public class SelectProcessor implements ImapProcessor {
                 session.select(view);
                 // the order Apache James uses (its conformance scripts expect it); RFC 9051 leaves it free
                 out.untagged("OK [MAILBOXID (" + state.id() + ")] Ok");
-                out.untagged("FLAGS " + FlagsFormat.SYSTEM_FLAGS);
+                out.untagged("FLAGS " + view.flags());
                 out.untagged(view.exists() + " EXISTS");
                 if (!session.rev2()) {
                     out.untagged(view.recentCount() + " RECENT");
@@ -81,8 +81,7 @@ public class SelectProcessor implements ImapProcessor {
                 if (!session.rev2() && view.firstUnseen() > 0) {
                     out.untagged("OK [UNSEEN " + view.firstUnseen() + "] MailboxMessage " + view.firstUnseen() + " is first unseen");
                 }
-                out.untagged("OK [PERMANENTFLAGS " + (readOnly ? "()" : "(\\Answered \\Deleted \\Draft \\Flagged \\Seen \\*)")
-                        + "] Limited");
+                out.untagged("OK [PERMANENTFLAGS " + view.permanentFlags() + "] Limited");
                 out.untagged("OK [HIGHESTMODSEQ " + state.highestModseq() + "] Highest");
                 out.untagged("OK [UIDNEXT " + state.uidNext() + "] Predicted next UID");
                 if (session.rev2()) {

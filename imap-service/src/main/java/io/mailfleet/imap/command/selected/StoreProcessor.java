@@ -134,6 +134,9 @@ public class StoreProcessor implements ImapProcessor {
                         notifier.changed(account, view.id(), view.uidValidity(), MailboxChange.Kind.FLAGS, changed, modseq);
                     }
                     return index.entries(account, view.id(), uids).map(entries -> {
+                        if (mode != FlagUpdate.Mode.REMOVE && view.learnKeywords(flags.keywords())) {
+                            FlagsFormat.announceKeywords(view, out);
+                        }
                         List<Long> modified = new ArrayList<>();
                         for (IndexEntry entry : entries) {
                             int msn = view.msnOf(entry.uid());
