@@ -42,10 +42,13 @@ final class LocalStack implements AutoCloseable {
     private final List<ManagedServer> infrastructure = Collections.synchronizedList(new ArrayList<>());
     private final Map<ServiceSpec, ChildProcess> services = Collections.synchronizedMap(new HashMap<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final LeftoverProcesses processes;
+    private volatile boolean stopping;
 
-    LocalStack(Path root, Path data) {
+    LocalStack(Path root, Path data, LeftoverProcesses processes) {
         this.root = root;
         this.data = data;
+        this.processes = processes;
         this.secrets = new LocalSecrets(data.resolve("secrets.properties"));
     }
 
@@ -62,12 +65,10 @@ final class LocalStack implements AutoCloseable {
         startInfrastructure(new PostgresServer(LocalPorts.POSTGRES, data.resolve("postgres")));
         startInfrastructure(new RedisServer(LocalPorts.REDIS, data.resolve("redis")));
 
+        // auth-service starts before Keycloak is ready: it retries its realm set-up and stays unready until done
         Map<String, String> environment = serviceEnvironment(keycloak);
-        ServiceSpec.ALL.stream().filter(spec -> !spec.needsKeycloak())
-                .forEach(spec -> startService(spec, environment));
+        ServiceSpec.ALL.forEach(spec -> startService(spec, environment));
         keycloakReady.join();
-        ServiceSpec.ALL.stream().filter(ServiceSpec::needsKeycloak)
-                .forEach(spec -> startService(spec, environment));
 
         for (ServiceSpec spec : ServiceSpec.ALL) {
             ChildProcess process = services.get(spec);
@@ -82,7 +83,11 @@ final class LocalStack implements AutoCloseable {
     private void startInfrastructure(ManagedServer server) {
         Console.step("starting " + server.name());
         infrastructure.add(server);
-        server.start();
+        try {
+            server.start();
+        } finally {
+            processes.record();
+        }
         Console.step(server.name() + " ready");
     }
 
@@ -125,7 +130,17 @@ final class LocalStack implements AutoCloseable {
         env.put("MAILFLEET_IMAP_IMAPS_PORT", String.valueOf(LocalPorts.IMAPS));
         env.put("MAILFLEET_IMAP_POP3_PORT", String.valueOf(LocalPorts.POP3));
         env.put("MAILFLEET_IMAP_POP3S_PORT", String.valueOf(LocalPorts.POP3S));
+        // a laptop often has no route to public DNSBLs: without these, every MX greeting would wait for
+        // the lookup timeout. Set them (or MAILFLEET_DNS_SERVERS) in the environment to test the checks.
+        defaultUnlessSet(env, "MAILFLEET_SMTP_POLICY_DNSBL_ENABLED", "false");
+        defaultUnlessSet(env, "MAILFLEET_SMTP_POLICY_REVERSE_DNS", "false");
         return env;
+    }
+
+    private static void defaultUnlessSet(Map<String, String> env, String variable, String value) {
+        if (System.getenv(variable) == null) {
+            env.put(variable, value);
+        }
     }
 
     private void startService(ServiceSpec spec, Map<String, String> environment) {
@@ -140,6 +155,7 @@ final class LocalStack implements AutoCloseable {
         Console.step("starting " + spec.module());
         services.put(spec, ChildProcess.start(spec.module(), command, env, root,
                 data.resolve("logs").resolve(spec.module() + ".log")));
+        processes.record();
     }
 
     private boolean isReady(ServiceSpec spec) {
@@ -157,6 +173,9 @@ final class LocalStack implements AutoCloseable {
 
     /** Reports services that died while the stack runs; returns false once every service is gone. */
     boolean watch() {
+        if (stopping) {
+            return true; // services exiting now are being stopped, not dying
+        }
         synchronized (services) {
             services.entrySet().removeIf(entry -> {
                 String notice = entry.getValue().deathNotice();
@@ -173,13 +192,14 @@ final class LocalStack implements AutoCloseable {
     /** Services first (they flush to Kafka and the database), then the infrastructure in reverse order. */
     @Override
     public void close() {
-        List<CompletableFuture<Void>> stopping;
+        stopping = true;
+        List<CompletableFuture<Void>> stopped;
         synchronized (services) {
-            stopping = services.values().stream()
+            stopped = services.values().stream()
                     .map(process -> CompletableFuture.runAsync(() -> process.stop(Duration.ofSeconds(20))))
                     .toList();
         }
-        stopping.forEach(CompletableFuture::join);
+        stopped.forEach(CompletableFuture::join);
         services.clear();
         List<ManagedServer> reversed;
         synchronized (infrastructure) {

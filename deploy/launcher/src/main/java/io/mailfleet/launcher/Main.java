@@ -34,13 +34,18 @@ public final class Main {
         Path root = Path.of("").toAbsolutePath();
         Path data = Optional.ofNullable(System.getenv("MAILFLEET_DATA_DIR")).filter(dir -> !dir.isBlank())
                 .map(Path::of).orElse(root.resolve(".mailfleet")).toAbsolutePath();
+        LeftoverProcesses processes = new LeftoverProcesses(data);
+        int leftovers = processes.stopLeftovers();
+        if (leftovers > 0) {
+            Console.step("stopped " + leftovers + " process(es) left over from a previous run");
+        }
         if (arguments.contains("--fresh")) {
             Console.step("wiping " + data);
             deleteTree(data);
         }
         requireFreePorts();
 
-        LocalStack stack = new LocalStack(root, data);
+        LocalStack stack = new LocalStack(root, data, processes);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Console.step("stopping …");

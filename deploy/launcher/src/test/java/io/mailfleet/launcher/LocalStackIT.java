@@ -1,6 +1,14 @@
 package io.mailfleet.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mailfleet.infra.Await;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -15,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code mailfleet dev} as a person meets it: the whole stack comes up on its fixed ports, every
- * service is ready and serves metrics, and SIGTERM leaves no process behind.
+ * service is ready and serves metrics, an operator onboards a tenant, a message sent to the MX
+ * port is read over IMAP and POP3 with an app password, and SIGTERM leaves no process behind.
  */
 class LocalStackIT {
 
@@ -38,6 +49,8 @@ class LocalStackIT {
                 .directory(REPOSITORY.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("MAILFLEET_DATA_DIR", data.toString());
+        String operatorSecret = UUID.randomUUID().toString();
+        builder.environment().put("MAILFLEET_OPERATOR_SECRET", operatorSecret);
         Process launcher = builder.start();
         AtomicBoolean up = new AtomicBoolean();
         StringBuilder output = new StringBuilder();
@@ -57,7 +70,7 @@ class LocalStackIT {
         });
         reader.start();
         try {
-            Await.until("the local stack", Duration.ofMinutes(5), up::get,
+            Await.until("the local stack", Duration.ofMinutes(8), up::get,
                     () -> launcher.isAlive() ? null : "launcher exited:\n" + output);
 
             HttpClient http = HttpClient.newHttpClient();
@@ -77,11 +90,11 @@ class LocalStackIT {
                     // bound and accepting
                 }
             }
+            mailTravelsFromMxToImapAndPop3(operatorSecret);
         } finally {
-            List<ProcessHandle> family = launcher.descendants().toList();
             launcher.destroy(); // SIGTERM, as an operator or Ctrl-C would
             boolean exited = launcher.waitFor(90, TimeUnit.SECONDS);
-            List<ProcessHandle> orphans = family.stream().filter(ProcessHandle::isAlive).toList();
+            List<ProcessHandle> orphans = processesOf(data);
             orphans.forEach(ProcessHandle::destroyForcibly);
             if (!exited) {
                 launcher.destroyForcibly();
@@ -90,8 +103,93 @@ class LocalStackIT {
             assertTrue(orphans.isEmpty(), "processes left behind: " + orphans.stream()
                     .map(handle -> handle.pid() + " " + handle.info().command().orElse("?")).toList());
         }
+        reader.join(Duration.ofSeconds(10).toMillis()); // the last lines may still be on their way
         synchronized (output) {
             assertTrue(output.toString().contains("[mailfleet] stopped"), output.toString());
+        }
+    }
+
+    /**
+     * Every process still running for this stack, found by its data directory on the command line
+     * (Keycloak, Redis, PostgreSQL) or in the environment (the services): also those a launcher that
+     * died abruptly could no longer list as its descendants.
+     */
+    private static List<ProcessHandle> processesOf(Path data) {
+        String dir = data.toString();
+        return ProcessHandle.allProcesses()
+                .filter(handle -> handle.pid() != ProcessHandle.current().pid())
+                .filter(handle -> handle.info().commandLine().map(line -> line.contains(dir)).orElse(false)
+                        || environmentOf(handle).contains("MAILFLEET_DATA_DIR=" + dir))
+                .toList();
+    }
+
+    private static String environmentOf(ProcessHandle handle) {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(handle.pid()), "environ"), StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static void mailTravelsFromMxToImapAndPop3(String operatorSecret) throws Exception {
+        StackClient api = new StackClient(operatorSecret);
+        String domain = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
+        JsonNode tenant = api.create("/tenants", "{\"name\":\"E2E\",\"domain\":\"" + domain
+                + "\",\"admin\":{\"address\":\"admin@" + domain + "\",\"password\":\"" + UUID.randomUUID() + "\"}}");
+        JsonNode account = api.create("/tenants/" + tenant.get("id").asText() + "/accounts",
+                "{\"address\":\"alice@" + domain + "\",\"password\":\"" + UUID.randomUUID() + "\"}");
+        String appPassword = api.create("/accounts/" + account.get("id").asText() + "/app-passwords",
+                "{\"label\":\"e2e\"}").get("secret").asText();
+        String subject = "end to end " + UUID.randomUUID();
+
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", String.valueOf(LocalPorts.SMTP_MX));
+        MimeMessage message = new MimeMessage(Session.getInstance(smtp));
+        message.setFrom("bob@example.org");
+        message.setRecipients(Message.RecipientType.TO, "alice@" + domain);
+        message.setSubject(subject);
+        message.setText("through smtp-gateway, Kafka, spam-filter and delivery-worker");
+        Transport.send(message);
+
+        Properties imap = new Properties();
+        imap.put("mail.imap.starttls.enable", "true");
+        imap.put("mail.imap.starttls.required", "true");
+        // the local stack's certificate is self-signed: trust it explicitly, as a person does once in their client
+        imap.put("mail.imap.ssl.trust", "127.0.0.1");
+        imap.put("mail.imap.ssl.checkserveridentity", "false");
+        try (Store store = Session.getInstance(imap).getStore("imap")) {
+            store.connect("127.0.0.1", LocalPorts.IMAP, "alice@" + domain, appPassword);
+            Await.until("the message in alice's INBOX", Duration.ofSeconds(60), () -> inboxHasSubject(store, subject));
+        }
+
+        Properties pop3 = new Properties();
+        pop3.put("mail.pop3.starttls.enable", "true");
+        pop3.put("mail.pop3.starttls.required", "true");
+        pop3.put("mail.pop3.ssl.trust", "127.0.0.1");
+        pop3.put("mail.pop3.ssl.checkserveridentity", "false");
+        try (Store store = Session.getInstance(pop3).getStore("pop3")) {
+            store.connect("127.0.0.1", LocalPorts.POP3, "alice@" + domain, appPassword);
+            assertTrue(inboxHasSubject(store, subject), "the message is not in POP3");
+        }
+    }
+
+    private static boolean inboxHasSubject(Store store, String subject) {
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                for (Message message : inbox.getMessages()) {
+                    if (subject.equals(message.getSubject())) {
+                        return true;
+                    }
+                }
+                return false;
+            } finally {
+                inbox.close(false);
+            }
+        } catch (MessagingException e) {
+            throw new AssertionError("reading INBOX failed: " + e.getMessage(), e);
         }
     }
 }
