@@ -40,10 +40,6 @@ public final class ChildProcess {
         return process.isAlive();
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     public Path log() {
         return log;
     }

@@ -93,7 +93,9 @@ public final class KeycloakServer implements ManagedServer {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", adminUser,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         process = ChildProcess.start("keycloak", command, env, home, dataDir.resolve("keycloak.log"));
-        Await.until("Keycloak on port " + httpPort, STARTUP, this::isReady, process::deathNotice);
+        // our process must be the one answering: another Keycloak on the port would look ready too
+        ChildProcess started = process;
+        Await.until("Keycloak on port " + httpPort, STARTUP, () -> started.isAlive() && isReady(), started::deathNotice);
     }
 
     private boolean isReady() {
