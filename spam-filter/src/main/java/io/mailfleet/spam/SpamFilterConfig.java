@@ -58,9 +58,13 @@ public interface SpamFilterConfig {
         @WithDefault("Mailfleet")
         String organization();
 
-        /** email of our aggregate reports: where their recipients may write. */
+        /** email of our aggregate reports: where their recipients may write; also the reports' sender. */
         @WithDefault("postmaster@mailfleet.local")
         String contact();
+
+        /** When the previous UTC day's reports are sent (Quartz-style cron); one replica sends, guarded by a Redis lock. */
+        @WithDefault("0 30 0 * * ?")
+        String cron();
     }
 
     interface Bayes {

@@ -12,6 +12,10 @@ import io.mailfleet.events.Topics;
 import io.mailfleet.events.Verdict;
 import io.mailfleet.infra.Await;
 import io.mailfleet.spam.dmarc.AggregateReport;
+import io.mailfleet.spam.dmarc.AggregateReportJob;
+import io.quarkus.redis.datasource.RedisDataSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import io.mailfleet.spam.dmarc.AggregateReports;
 import io.mailfleet.spam.dmarc.DmarcEvaluationStore;
 import io.mailfleet.spam.dns.TestDnsResource;
@@ -63,6 +67,9 @@ class ScoringStageTest {
     static void publishPolicies() throws Exception {
         TestDnsResource.txt("example.org", "v=spf1 ip4:192.0.2.0/24 -all");
         TestDnsResource.txt("_dmarc.example.org", "v=DMARC1; p=reject; rua=mailto:dmarc-reports@example.org");
+        TestDnsResource.txt("_dmarc.shop.test", "v=DMARC1; p=quarantine; "
+                + "rua=mailto:agg@shop.test,mailto:collector@thirdparty.test!10m,mailto:victim@unauthorized.test");
+        TestDnsResource.txt("shop.test._report._dmarc.thirdparty.test", "v=DMARC1");
         TestDnsResource.server().timeout(Name.fromString("deadzone.example."));
         TestDnsResource.server().timeout(Name.fromString("_dmarc.deadzone.example."));
     }
@@ -141,6 +148,58 @@ class ScoringStageTest {
     private long stored(String messageId, Instant begin, Instant end) {
         return store.evaluations("example.org", begin, end).await().atMost(Duration.ofSeconds(10)).stream()
                 .filter(e -> e.messageId().equals(messageId)).count();
+    }
+
+    @Inject
+    AggregateReportJob reportJob;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void dailyJobSubmitsEachDomainsReportToItsVerifiedAddressesOnce() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Instant begin = Instant.now().minusSeconds(60);
+        byte[] content = ("From: shop@shop.test\r\nSubject: order\r\n\r\nthanks\r\n").getBytes(StandardCharsets.US_ASCII);
+        send(MailRecord.unscored(envelope(id, "198.51.100.20", "shop@shop.test", content), content));
+        Await.until("the shop.test evaluation in schema dmarc", Duration.ofSeconds(30), () -> !store.evaluations("shop.test", begin,
+                Instant.now().plusSeconds(60)).await().atMost(Duration.ofSeconds(10)).isEmpty());
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        redis.key().del(AggregateReportJob.LOCK_PREFIX + today);
+        int sent = reportJob.send(today).await().atMost(Duration.ofSeconds(30));
+        assertTrue(sent >= 1, "reports sent: " + sent);
+        assertEquals(0, reportJob.send(today).await().atMost(Duration.ofSeconds(30)), "the day is done once");
+
+        MailRecord report = awaitInbound(record -> new String(record.value(), StandardCharsets.US_ASCII).contains("Subject: Report Domain: shop.test "));
+        assertEquals(Direction.SUBMISSION, report.envelope().direction());
+        assertEquals(List.of("agg@shop.test", "collector@thirdparty.test"),
+                report.envelope().recipients().stream().map(Recipient::address).toList(), "unauthorized third parties get nothing");
+        String text = new String(report.content(), StandardCharsets.US_ASCII);
+        String attachment = text.substring(text.indexOf("base64\r\n\r\n") + 10, text.lastIndexOf("\r\n--"));
+        try (var gzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(java.util.Base64.getMimeDecoder().decode(attachment)))) {
+            String xml = new String(gzip.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(xml.contains("<domain>shop.test</domain>") && xml.contains("<source_ip>198.51.100.20</source_ip>"), xml);
+        }
+    }
+
+    private static MailRecord awaitInbound(java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted) {
+        Map<String, Object> config = new HashMap<>(KafkaLimits.consumer());
+        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
+        config.put("group.id", "test-" + UUID.randomUUID());
+        config.put("auto.offset.reset", "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Set.of(Topics.MAIL_INBOUND));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (wanted.test(record)) {
+                        return MailRecord.from(record);
+                    }
+                }
+            }
+        }
+        return fail("no matching record on mail.inbound within 30 s");
     }
 
     @Test

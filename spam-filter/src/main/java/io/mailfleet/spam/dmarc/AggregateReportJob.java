@@ -1,0 +1,114 @@
+package io.mailfleet.spam.dmarc;
+
+import io.mailfleet.events.Direction;
+import io.mailfleet.events.MailEnvelope;
+import io.mailfleet.events.MailRecord;
+import io.mailfleet.events.Recipient;
+import io.mailfleet.spam.SpamFilterConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Once a day: for every policy domain evaluated the previous UTC day, its aggregate report to its verified rua= addresses,
+ * submitted like any user's mail (mail.inbound, direction SUBMISSION) so that it is scored, DKIM-signed and relayed the
+ * normal way. A Redis lock per day makes one replica do it.
+ */
+@ApplicationScoped
+public class AggregateReportJob {
+
+    private static final Logger LOG = Logger.getLogger(AggregateReportJob.class);
+    public static final String LOCK_PREFIX = "spam:dmarc-reports:";
+
+    private final DmarcEvaluationStore store;
+    private final AggregateReports reports;
+    private final ReportDestinations destinations;
+    private final ReactiveValueCommands<String, String> locks;
+    private final ReactiveKeyCommands<String> keys;
+    private final MutinyEmitter<byte[]> submissions;
+    private final SpamFilterConfig config;
+
+    public AggregateReportJob(DmarcEvaluationStore store, AggregateReports reports, ReportDestinations destinations,
+                              ReactiveRedisDataSource redis, @Channel("report-submissions") MutinyEmitter<byte[]> submissions,
+                              SpamFilterConfig config) {
+        this.store = store;
+        this.reports = reports;
+        this.destinations = destinations;
+        this.locks = redis.value(String.class);
+        this.keys = redis.key();
+        this.submissions = submissions;
+        this.config = config;
+    }
+
+    @Scheduled(cron = "{mailfleet.spam.dmarc-reports.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> daily() {
+        return send(LocalDate.now(ZoneOffset.UTC).minusDays(1))
+                .invoke(count -> LOG.infof("sent %d DMARC aggregate reports", count))
+                .replaceWithVoid();
+    }
+
+    /** Sends the reports of {@code day}; 0 when another run (or replica) already took that day. */
+    public Uni<Integer> send(LocalDate day) {
+        Instant begin = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        String lock = LOCK_PREFIX + day;
+        return locks.setnx(lock, Instant.now().toString())
+                .call(acquired -> acquired ? keys.expire(lock, Duration.ofDays(3)) : Uni.createFrom().voidItem())
+                .flatMap(acquired -> !acquired ? Uni.createFrom().item(0)
+                        : store.domains(begin, end).onItem().transformToMulti(Multi.createFrom()::iterable)
+                        .onItem().transformToUniAndConcatenate(domain -> sendOne(domain, begin, end))
+                        .collect().asList()
+                        .map(sent -> (int) sent.stream().filter(Boolean::booleanValue).count()));
+    }
+
+    private Uni<Boolean> sendOne(String domain, Instant begin, Instant end) {
+        return reports.report(domain, begin, end).flatMap(report -> {
+            if (report.isEmpty()) {
+                return Uni.createFrom().item(false);
+            }
+            List<DmarcEvaluationEvent> events = report.get().evaluations();
+            return destinations.verified(domain, events.get(events.size() - 1).aggregateReportUris())
+                    .flatMap(to -> to.isEmpty() ? Uni.createFrom().item(false) : submit(report.get(), to).replaceWith(true));
+        });
+    }
+
+    private Uni<Void> submit(AggregateReport report, List<String> to) {
+        String receiver = config.authservId();
+        byte[] content = ReportMessage.compose(report, receiver, config.dmarcReports().contact(), to, Instant.now());
+        MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, "dmarc-report-" + UUID.randomUUID(), Instant.now(),
+                receiver, "127.0.0.1", null, "spam-filter", config.dmarcReports().contact(),
+                to.stream().map(Recipient::remote).toList(), content.length, Direction.SUBMISSION, Map.of());
+        MailRecord record = MailRecord.unscored(envelope, content);
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        Message<byte[]> message = Message.of(content)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(record.headers()).build())
+                .withAck(() -> {
+                    acknowledged.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acknowledged.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        submissions.sendMessageAndForget(message);
+        return Uni.createFrom().completionStage(acknowledged);
+    }
+}
