@@ -120,6 +120,31 @@ class DomainDnsAndAutoconfigTest {
     }
 
     @Test
+    void appleProfileConfiguresImapAndSubmissionOverTls() throws Exception {
+        String domain = Fixtures.uniqueDomain();
+        var tenant = Fixtures.tenant(domain);
+        String profile = Fixtures.operator().get("/api/v1/accounts/" + tenant.adminAccountId() + "/mobileconfig")
+                .then().statusCode(200).contentType("application/x-apple-aspen-config").extract().asString();
+        Document plist = parse(profile.replaceFirst("<!DOCTYPE[^>]*>", ""));
+        var keys = plist.getElementsByTagName("key");
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i < keys.getLength(); i++) {
+            var value = keys.item(i).getNextSibling();
+            values.putIfAbsent(keys.item(i).getTextContent(), value.getNodeName().equals("string") || value.getNodeName().equals("integer")
+                    ? value.getTextContent() : value.getNodeName());
+        }
+        // document order: the mail payload's keys come before the profile's own
+        assertEquals("com.apple.mail.managed", values.get("PayloadType"));
+        assertEquals("admin@" + domain, values.get("EmailAddress"));
+        assertEquals("mail.mailfleet.test", values.get("IncomingMailServerHostName"));
+        assertEquals("993", values.get("IncomingMailServerPortNumber"));
+        assertEquals("true", values.get("IncomingMailServerUseSSL"));
+        assertEquals("465", values.get("OutgoingMailServerPortNumber"));
+        assertEquals("true", values.get("OutgoingMailServerUseSSL"));
+        given().get("/api/v1/accounts/" + tenant.adminAccountId() + "/mobileconfig").then().statusCode(401);
+    }
+
+    @Test
     void mtaStsPolicyIsServedPerHostedDomain() {
         String domain = Fixtures.uniqueDomain();
         Fixtures.tenant(domain);

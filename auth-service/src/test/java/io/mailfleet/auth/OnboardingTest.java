@@ -42,6 +42,12 @@ class OnboardingTest {
                 .body("uri", startsWith("otpauth://totp/")).body("digits", equalTo(6)).body("period", equalTo(30))
                 .extract().jsonPath();
         String key = keyText(setup.getString("secret"));
+        try {
+            var qr = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(setup.getString("qrPng"))));
+            assertEquals(256, qr.getWidth());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("qrPng is not a PNG", e);
+        }
         given().contentType(ContentType.JSON).body(Map.of("code", "000000".equals(Totp.code(key, Instant.now())) ? "111111" : "000000"))
                 .post("/api/v1/enrolment/" + setupToken + "/totp/confirm").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("code", Totp.code(key, Instant.now())))

@@ -21,7 +21,8 @@ import java.time.Instant;
 @Path("/api/v1/enrolment/{token}/totp")
 public class EnrolmentResource {
 
-    public record TotpSetup(String secret, String uri, int digits, int period, String algorithm) {
+    /** {@code qrPng}: the {@code uri} as a Base64 PNG QR code. */
+    public record TotpSetup(String secret, String uri, int digits, int period, String algorithm, String qrPng) {
     }
 
     public record Confirmation(@NotBlank String code) {
@@ -43,8 +44,11 @@ public class EnrolmentResource {
         String keyText = Totp.newKeyText();
         return enrolment(token)
                 .call(enrolment -> tokens.setPendingKey(token, keyText))
-                .map(enrolment -> new TotpSetup(Totp.base32(keyText), Totp.uri(config.issuer(), enrolment.address(), keyText),
-                        Totp.DIGITS, (int) Totp.PERIOD.toSeconds(), "SHA1"));
+                .map(enrolment -> {
+                    String uri = Totp.uri(config.issuer(), enrolment.address(), keyText);
+                    return new TotpSetup(Totp.base32(keyText), uri, Totp.DIGITS, (int) Totp.PERIOD.toSeconds(), "SHA1",
+                            java.util.Base64.getEncoder().encodeToString(QrCodes.png(uri)));
+                });
     }
 
     @POST
