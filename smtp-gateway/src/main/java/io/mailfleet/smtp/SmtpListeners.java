@@ -7,6 +7,7 @@ import io.mailfleet.smtp.policy.ConnectionPolicy;
 import io.mailfleet.smtp.policy.ReverseDns;
 import io.mailfleet.smtp.session.Listener;
 import io.mailfleet.smtp.tls.ServerCertificate;
+import io.mailfleet.tls.TlsProtocols;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.AbstractVerticle;
@@ -45,7 +46,6 @@ public class SmtpListeners {
             "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
             "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
-    static final Set<String> TLS_PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
 
     private final Vertx vertx;
     private final SmtpConfig config;
@@ -119,7 +119,7 @@ public class SmtpListeners {
                 .setPort(port == 0 ? -1 - listener.ordinal() : port)
                 .setSsl(listener.implicitTls())
                 .setKeyCertOptions(certificate.keyCertOptions())
-                .setEnabledSecureTransportProtocols(TLS_PROTOCOLS);
+                .setEnabledSecureTransportProtocols(TlsProtocols.ENABLED);
         CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
         return options;
     }

@@ -1,5 +1,6 @@
 package io.mailfleet.smtp;
 
+import io.mailfleet.tls.SelfSignedCertificate;
 import io.mailfleet.smtp.session.Listener;
 import io.mailfleet.smtp.support.DirectoryStub;
 import io.mailfleet.smtp.support.RawSmtpClient;
@@ -40,7 +41,7 @@ class TlsRegistryCertificateTest {
         public Map<String, String> getConfigOverrides() {
             try {
                 // generated per run: no key material in the repository
-                PemKeyCertOptions pem = ServerCertificate.selfSigned(NAME);
+                PemKeyCertOptions pem = SelfSignedCertificate.generate(NAME);
                 Path directory = Files.createTempDirectory("smtp-tls");
                 Path cert = Files.write(directory.resolve("tls.crt"), pem.getCertValues().get(0).getBytes());
                 Path key = Files.write(directory.resolve("tls.key"), pem.getKeyValues().get(0).getBytes());

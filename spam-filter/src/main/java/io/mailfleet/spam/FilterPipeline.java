@@ -1,5 +1,6 @@
 package io.mailfleet.spam;
 
+import io.mailfleet.events.Direction;
 import io.mailfleet.events.MailEnvelope;
 import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.Verdict;
@@ -11,7 +12,6 @@ import io.mailfleet.spam.message.MessageContentParser;
 import io.mailfleet.spam.message.RawMessage;
 import io.mailfleet.spam.verdict.ScanContext;
 import io.mailfleet.spam.verdict.SpamCheck;
-import io.mailfleet.spam.verdict.SpamHeaders;
 import io.mailfleet.spam.verdict.VerdictPolicy;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -72,11 +72,18 @@ public class FilterPipeline implements MessageScorer {
         });
     }
 
-    /** Our header fields on top; incoming Authentication-Results claiming our authserv-id cut out; all else byte for byte. */
+    /**
+     * Inbound mail gets our Authentication-Results on top; incoming ones claiming our authserv-id are cut
+     * out of all mail (a user must not forge them for a local recipient either); all else byte for byte.
+     * Submitted mail gets no field of ours: the results and the score are no business of remote
+     * recipients. The spam verdict travels in the record header; delivery-worker writes X-Spam-* into
+     * local mailboxes only.
+     */
     private MailRecord scored(MailRecord mail, RawMessage message, AuthenticationResults auth, Verdict verdict) {
         ByteArrayOutputStream content = new ByteArrayOutputStream(mail.content().length + 512);
-        content.writeBytes(AuthenticationResultsHeader.render(config.authservId(), auth).getBytes(StandardCharsets.US_ASCII));
-        content.writeBytes(SpamHeaders.render(verdict, policy.required(mail.envelope())).getBytes(StandardCharsets.US_ASCII));
+        if (mail.envelope().direction() == Direction.INBOUND) {
+            content.writeBytes(AuthenticationResultsHeader.render(config.authservId(), auth).getBytes(StandardCharsets.US_ASCII));
+        }
         int copied = 0;
         for (RawMessage.HeaderField field : message.fields()) {
             if (AuthenticationResultsHeader.claims(field, config.authservId())) {

@@ -89,7 +89,7 @@ class ScoringStageTest {
         assertTrue(text.contains("dkim=none"), text);
         assertTrue(text.contains("arc=none"), text);
         assertTrue(text.contains("dmarc=pass (p=reject dis=none) header.from=example.org"), text);
-        assertTrue(text.contains("\r\nX-Spam-Score: "), text);
+        assertFalse(text.contains("X-Spam-"), "X-Spam-* fields are delivery-worker's, per local mailbox: " + text);
         assertArrayEquals(content, Arrays.copyOfRange(mail.content(), mail.content().length - content.length, mail.content().length),
                 "the original message must follow the added fields byte for byte");
         assertEquals(mail.content().length, mail.envelope().size());
@@ -217,7 +217,7 @@ class ScoringStageTest {
         String text = new String(mail.content(), StandardCharsets.US_ASCII);
         assertFalse(text.contains("smtp.mailfrom=paypal.example"), "the forged field must be gone: " + text);
         assertTrue(text.endsWith(foreign + rest), "everything else stays byte for byte: " + text);
-        assertTrue(text.contains("X-Spam-Status: Yes, score="), text);
+        assertTrue(mail.verdict().score() >= 5.0, "the verdict carries the score: " + mail.verdict());
     }
 
     @Test

@@ -18,7 +18,7 @@ final class Console {
         System.err.println("[mailfleet] WARNING: " + message);
     }
 
-    static void banner(List<ServiceSpec> services, Path data, String operatorSecret, Duration took) {
+    static void banner(List<ServiceSpec> services, Path data, String operatorSecret, String demoPassword, Duration took) {
         StringBuilder out = new StringBuilder("\n");
         out.append("Mailfleet is up (").append(took.toSeconds()).append(" s). Endpoints:\n");
         for (ServiceSpec spec : services) {
@@ -37,6 +37,8 @@ final class Console {
         }
         out.append("TLS: one self-signed certificate for localhost/127.0.0.1 (").append(data.resolve("tls/server.p12"))
                 .append("): accept it once in your mail client\n");
+        out.append("Demo mailbox: demo@example.test, app password ").append(demoPassword)
+                .append("  (IMAP 2143/2993, POP3 2110/2995, submission 2587/2465, host 127.0.0.1)\n");
         out.append("Operator client: mailfleet-operator, secret ").append(operatorSecret).append('\n');
         out.append("Logs: ").append(data.resolve("logs")).append("    Stop: Ctrl-C\n");
         System.out.println(out);

@@ -35,6 +35,15 @@ final class LocalSecrets {
 
     /** The value of {@code name} from the environment, else the kept one, else a new random one. */
     String get(String name) {
+        return get(name, 24, Base64.getUrlEncoder().withoutPadding());
+    }
+
+    /** As {@link #get(String)}, for a key of {@code bytes} random bytes in standard Base64. */
+    String key(String name, int bytes) {
+        return get(name, bytes, Base64.getEncoder());
+    }
+
+    private String get(String name, int size, Base64.Encoder encoder) {
         String fromEnvironment = System.getenv(name);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment;
@@ -43,9 +52,9 @@ final class LocalSecrets {
         if (kept != null) {
             return kept;
         }
-        byte[] bytes = new byte[24];
+        byte[] bytes = new byte[size];
         RANDOM.nextBytes(bytes);
-        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String generated = encoder.encodeToString(bytes);
         values.setProperty(name, generated);
         save();
         return generated;

@@ -79,7 +79,7 @@ final class LocalStack implements AutoCloseable {
                     () -> isReady(spec), process::deathNotice);
             Console.step(spec.module() + " ready on http://127.0.0.1:" + spec.httpPort());
         }
-        Console.banner(ServiceSpec.ALL, data, secrets.get("MAILFLEET_OPERATOR_SECRET"),
+        Console.banner(ServiceSpec.ALL, data, secrets.get("MAILFLEET_OPERATOR_SECRET"), secrets.get("MAILFLEET_DEMO_APP_PASSWORD"),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -123,6 +123,8 @@ final class LocalStack implements AutoCloseable {
         env.put("MAILFLEET_KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword());
         env.put("MAILFLEET_OPERATOR_SECRET", secrets.get("MAILFLEET_OPERATOR_SECRET"));
         env.put("MAILFLEET_INTERNAL_TOKEN", secrets.get("MAILFLEET_INTERNAL_TOKEN"));
+        env.put("MAILFLEET_DKIM_MASTER_KEY", secrets.key("MAILFLEET_DKIM_MASTER_KEY", 32));
+        env.put("MAILFLEET_DEMO_APP_PASSWORD", secrets.get("MAILFLEET_DEMO_APP_PASSWORD"));
         env.put("MAILFLEET_DATA_DIR", data.toString());
         env.put("MAILFLEET_SMTP_BIND_HOST", "127.0.0.1");
         env.put("MAILFLEET_SMTP_MX_PORT", String.valueOf(LocalPorts.SMTP_MX));

@@ -42,11 +42,6 @@ public class VerdictPolicy {
         return new Verdict(score, action, ordered);
     }
 
-    /** The junk threshold of the profile, for the "required=" of X-Spam-Status. */
-    public double required(MailEnvelope envelope) {
-        return thresholds(envelope).junk();
-    }
-
     private Verdict.Action dmarcAction(DmarcResult dmarc) {
         if (dmarc == null || dmarc.status() != DmarcResult.Status.FAIL) {
             return Verdict.Action.DELIVER;
