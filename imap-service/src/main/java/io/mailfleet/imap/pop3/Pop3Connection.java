@@ -1,6 +1,7 @@
 package io.mailfleet.imap.pop3;
 
 import io.mailfleet.imap.ImapConfig;
+import io.mailfleet.imap.server.WriteBackpressure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -124,19 +125,7 @@ final class Pop3Connection implements Pop3LineDecoder.Listener, Pop3Channel {
 
     @Override
     public Uni<Void> drained() {
-        if (closed || !socket.writeQueueFull()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(v -> {
-            if (!socket.writeQueueFull()) {
-                emitter.complete(null);
-            } else {
-                socket.drainHandler(drained -> {
-                    socket.drainHandler(null);
-                    emitter.complete(null);
-                });
-            }
-        }));
+        return WriteBackpressure.drained(socket, context, closed);
     }
 
     @Override

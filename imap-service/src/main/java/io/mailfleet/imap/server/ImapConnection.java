@@ -154,19 +154,7 @@ final class ImapConnection implements ImapRequestDecoder.Listener, ImapResponder
 
     @Override
     public Uni<Void> drained() {
-        if (closed || !socket.writeQueueFull()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(v -> {
-            if (!socket.writeQueueFull()) {
-                emitter.complete(null);
-            } else {
-                socket.drainHandler(drained -> {
-                    socket.drainHandler(null);
-                    emitter.complete(null);
-                });
-            }
-        }));
+        return WriteBackpressure.drained(socket, context, closed);
     }
 
     // ---- SessionChannel
