@@ -1,5 +1,7 @@
 package io.mailfleet.launcher;
 
+import io.mailfleet.infra.ChildProcess;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Remembers every process the stack started (pid and start time, so a reused pid is never hit) in
@@ -59,14 +60,7 @@ final class LeftoverProcesses {
         } catch (IOException | NumberFormatException e) {
             Console.warn("cannot read " + file + ": " + e.getMessage());
         }
-        alive.forEach(ProcessHandle::destroy);
-        for (ProcessHandle handle : alive) {
-            try {
-                handle.onExit().get(Duration.ofSeconds(15).toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception stillRunning) {
-                handle.destroyForcibly();
-            }
-        }
+        ChildProcess.stop(alive, Duration.ofSeconds(15));
         return alive.size();
     }
 

@@ -65,9 +65,14 @@ public final class ChildProcess {
     public void stop(Duration grace) {
         List<ProcessHandle> family = new java.util.ArrayList<>(process.descendants().toList());
         family.add(process.toHandle());
-        family.forEach(ProcessHandle::destroy);
+        stop(family, grace);
+    }
+
+    /** SIGTERM to every process, then SIGKILL to those still running when the grace period is over. */
+    public static void stop(List<ProcessHandle> processes, Duration grace) {
+        processes.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle handle : family) {
+        for (ProcessHandle handle : processes) {
             long left = Math.max(0, deadline - System.nanoTime());
             try {
                 handle.onExit().get(left, TimeUnit.NANOSECONDS);
