@@ -1,7 +1,6 @@
 package io.mailfleet.spam;
 
 import io.mailfleet.events.Direction;
-import io.mailfleet.events.MailEnvelope;
 import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.Verdict;
 import io.mailfleet.spam.auth.AuthenticationResults;
@@ -93,10 +92,6 @@ public class FilterPipeline implements MessageScorer {
         }
         content.write(mail.content(), copied, mail.content().length - copied);
         byte[] bytes = content.toByteArray();
-        MailEnvelope envelope = mail.envelope();
-        MailEnvelope resized = new MailEnvelope(envelope.version(), envelope.messageId(), envelope.receivedAt(), envelope.helo(),
-                envelope.clientIp(), envelope.tls(), envelope.authenticatedPrincipal(), envelope.mailFrom(), envelope.recipients(),
-                bytes.length, envelope.direction(), envelope.mailParams());
-        return new MailRecord(resized, bytes, verdict);
+        return new MailRecord(mail.envelope().withSize(bytes.length), bytes, verdict);
     }
 }

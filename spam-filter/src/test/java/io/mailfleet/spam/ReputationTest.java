@@ -93,7 +93,7 @@ class ReputationTest {
     private static MailRecord score(String clientIp, String body) throws Exception {
         String id = UUID.randomUUID().toString();
         byte[] content = ("From: someone@sender.test\r\nSubject: hi\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
-        MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.now(), "client.example", clientIp, null, null,
+        MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.now(), "client.example", clientIp, null, null, null,
                 "someone@sender.test", List.of(Recipient.local("alice@example.com", "t", "a")), content.length, Direction.INBOUND, Map.of());
         Map<String, Object> producerConfig = new HashMap<>(KafkaLimits.producer());
         producerConfig.put("bootstrap.servers", KafkaResource.bootstrapServers());

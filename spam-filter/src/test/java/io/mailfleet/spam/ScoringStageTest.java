@@ -246,7 +246,7 @@ class ScoringStageTest {
     }
 
     private static MailEnvelope envelope(String id, String clientIp, String mailFrom, byte[] content) {
-        return new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.now(), "client.example", clientIp, null, null, mailFrom,
+        return new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.now(), "client.example", clientIp, null, null, null, mailFrom,
                 List.of(Recipient.local("alice@example.com", "t", "a")), content.length, Direction.INBOUND, Map.of());
     }
 

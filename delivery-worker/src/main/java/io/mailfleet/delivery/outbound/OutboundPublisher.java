@@ -1,6 +1,5 @@
 package io.mailfleet.delivery.outbound;
 
-import io.mailfleet.events.MailEnvelope;
 import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.Recipient;
 import io.smallrye.mutiny.Uni;
@@ -58,9 +57,6 @@ public class OutboundPublisher {
     }
 
     private static MailRecord withRecipients(MailRecord mail, List<Recipient> recipients) {
-        MailEnvelope e = mail.envelope();
-        MailEnvelope envelope = new MailEnvelope(e.version(), e.messageId(), e.receivedAt(), e.helo(), e.clientIp(), e.tls(),
-                e.authenticatedPrincipal(), e.mailFrom(), recipients, e.size(), e.direction(), e.mailParams());
-        return new MailRecord(envelope, mail.content(), mail.verdict());
+        return new MailRecord(mail.envelope().withRecipients(recipients), mail.content(), mail.verdict());
     }
 }

@@ -43,7 +43,7 @@ public final class MailTopics implements AutoCloseable {
     }
 
     public static MailEnvelope envelope(String messageId, String mailFrom, List<Recipient> recipients, long size) {
-        return new MailEnvelope(MailEnvelope.CURRENT_VERSION, messageId, Instant.now(), "mx.example.org", "192.0.2.1", null,
+        return new MailEnvelope(MailEnvelope.CURRENT_VERSION, messageId, Instant.now(), "mx.example.org", "192.0.2.1", null, null,
                 null, mailFrom, recipients, size, Direction.INBOUND, Map.of());
     }
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import java.util.List;
+
 /**
  * auth-service's internal API (docs/internal-api.md). Base URL: {@code quarkus.rest-client.directory.url}
  * (env {@code QUARKUS_REST_CLIENT_DIRECTORY_URL}); every call carries the service token from
@@ -32,4 +34,14 @@ public interface DirectoryClient {
     @POST
     @Path("/authenticate")
     Uni<AuthResult> authenticate(CredentialCheck check);
+
+    /** Always 200: the tenant's policy, {@link TenantPolicy#defaults} when it set none or is unknown. */
+    @GET
+    @Path("/tenants/{tenantId}/policy")
+    Uni<TenantPolicy> policy(@PathParam("tenantId") String tenantId);
+
+    /** Always 200: the domain's active signing keys, at most one per algorithm, empty when none or not hosted. */
+    @GET
+    @Path("/dkim-keys/{domain}")
+    Uni<List<DkimSigningKey>> dkimKeys(@PathParam("domain") String domain);
 }

@@ -9,6 +9,7 @@ import java.util.Map;
  * {@code mailfleet-envelope} (see {@link MailHeaders#ENVELOPE}) beside the raw RFC 5322 bytes, so the message itself is never re-encoded.
  *
  * @param version   contract version; readers refuse a major version they do not know
+ * @param clientHostname the client's forward-confirmed reverse DNS name, null when it has none (or it was not looked up)
  * @param size      size of the raw message in octets
  * @param mailParams RFC 3461/6531/8689 MAIL FROM parameters (RET, ENVID, SMTPUTF8, REQUIRETLS …)
  */
@@ -18,6 +19,7 @@ public record MailEnvelope(
         Instant receivedAt,
         String helo,
         String clientIp,
+        String clientHostname,
         TlsInfo tls,
         String authenticatedPrincipal,
         String mailFrom,
@@ -41,5 +43,17 @@ public record MailEnvelope(
         recipients = List.copyOf(recipients);
         mailParams = mailParams == null ? Map.of() : Map.copyOf(mailParams);
         mailFrom = mailFrom == null ? "" : mailFrom;
+    }
+
+    /** The same envelope for other recipients (a split by destination). */
+    public MailEnvelope withRecipients(List<Recipient> newRecipients) {
+        return new MailEnvelope(version, messageId, receivedAt, helo, clientIp, clientHostname, tls, authenticatedPrincipal,
+                mailFrom, newRecipients, size, direction, mailParams);
+    }
+
+    /** The same envelope for content of another size (after headers were added). */
+    public MailEnvelope withSize(long newSize) {
+        return new MailEnvelope(version, messageId, receivedAt, helo, clientIp, clientHostname, tls, authenticatedPrincipal,
+                mailFrom, recipients, newSize, direction, mailParams);
     }
 }

@@ -20,6 +20,12 @@ public final class Topics {
     public static final String MAILBOX_CHANGES = "mailbox.changes";
     /** One record per DMARC evaluation, for aggregate reports. */
     public static final String DMARC_RESULTS = "dmarc.results";
+    /**
+     * A user moved a message into or out of Junk: a training example for the spam filter's Bayes models.
+     * Key = tenant id; value = the message's raw bytes (at most {@link TrainingSignal#MAX_CONTENT} octets);
+     * header {@link TrainingSignal#HEADER}.
+     */
+    public static final String SPAM_TRAINING = "spam.training";
     /** Security and admin audit trail. */
     public static final String AUDIT_EVENTS = "audit.events";
 
@@ -30,7 +36,7 @@ public final class Topics {
     public static List<String> all() {
         var all = new java.util.ArrayList<>(List.of(MAIL_INBOUND, MAIL_SCORED, MAIL_OUTBOUND));
         all.addAll(MAIL_OUTBOUND_RETRIES);
-        all.addAll(List.of(MAIL_DEAD_LETTER, MAILBOX_CHANGES, DMARC_RESULTS, AUDIT_EVENTS));
+        all.addAll(List.of(MAIL_DEAD_LETTER, MAILBOX_CHANGES, DMARC_RESULTS, SPAM_TRAINING, AUDIT_EVENTS));
         return List.copyOf(all);
     }
 }

@@ -18,7 +18,7 @@ class MailRecordTest {
 
     static MailEnvelope envelope(String id) {
         return new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.parse("2026-11-28T10:15:30.123Z"),
-                "mx.sender.example", "192.0.2.10", new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256"), null,
+                "mx.sender.example", "192.0.2.10", "mx.sender.example", new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256"), null,
                 "bounce@sender.example",
                 List.of(Recipient.local("alice@example.com", "t-1", "a-1"),
                         new Recipient("bob@remote.example", null, null, Map.of("NOTIFY", "FAILURE"))),

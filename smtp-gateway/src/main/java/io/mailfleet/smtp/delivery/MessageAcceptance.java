@@ -64,7 +64,7 @@ public class MessageAcceptance {
         System.arraycopy(content, 0, value, received.length + added.length, content.length);
         TlsInfo tls = session.tls();
         MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, queueId, now.toInstant(), session.helo(),
-                session.clientIp(), tls, session.authenticated() == null ? null : session.authenticated().address(),
+                session.clientIp(), session.clientName(), tls, session.authenticated() == null ? null : session.authenticated().address(),
                 transaction.mailFrom(), transaction.recipients(), value.length, session.listener().direction(),
                 transaction.mailParameters());
         session.endTransaction();

@@ -96,7 +96,7 @@ public final class SpamEval {
     }
 
     static boolean isSpam(byte[] content, MessageContentParser parser, List<ContentCheck> checks) {
-        MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, "eval", Instant.EPOCH, "eval", "192.0.2.1", null, null, "",
+        MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, "eval", Instant.EPOCH, "eval", "192.0.2.1", null, null, null, "",
                 List.of(Recipient.local("user@mailfleet.invalid", "eval", "eval")), content.length, Direction.INBOUND, Map.of());
         ScanContext context = new ScanContext(MailRecord.unscored(envelope, content), RawMessage.parse(content), parser.parse(content),
                 new AuthenticationResults("", "eval", null, List.of(), null, null));

@@ -94,7 +94,7 @@ public class AggregateReportJob {
         String receiver = config.authservId();
         byte[] content = ReportMessage.compose(report, receiver, config.dmarcReports().contact(), to, Instant.now());
         MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, "dmarc-report-" + UUID.randomUUID(), Instant.now(),
-                receiver, "127.0.0.1", null, "spam-filter", config.dmarcReports().contact(),
+                receiver, "127.0.0.1", null, null, "spam-filter", config.dmarcReports().contact(),
                 to.stream().map(Recipient::remote).toList(), content.length, Direction.SUBMISSION, Map.of());
         MailRecord record = MailRecord.unscored(envelope, content);
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();

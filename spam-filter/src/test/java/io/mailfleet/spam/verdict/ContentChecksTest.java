@@ -48,7 +48,7 @@ class ContentChecksTest {
 
     private static List<String> symbols(String message) {
         byte[] content = message.getBytes(StandardCharsets.UTF_8);
-        MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, "id", Instant.now(), "helo.example", "192.0.2.1", null,
+        MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, "id", Instant.now(), "helo.example", "192.0.2.1", null, null,
                 null, "x@sender.example", List.of(Recipient.local("bob@mailfleet.example", "t1", "a1")), content.length,
                 Direction.INBOUND, Map.of());
         ScanContext context = new ScanContext(MailRecord.unscored(envelope, content), RawMessage.parse(content),

@@ -37,7 +37,7 @@ class VerdictPolicyTest {
 
     private static MailEnvelope envelope(Direction direction, String... tenants) {
         List<Recipient> recipients = java.util.Arrays.stream(tenants).map(t -> Recipient.local("u@" + t + ".example", t, "a")).toList();
-        return new MailEnvelope(MailEnvelope.CURRENT_VERSION, "id", Instant.now(), "h", "192.0.2.1", null,
+        return new MailEnvelope(MailEnvelope.CURRENT_VERSION, "id", Instant.now(), "h", "192.0.2.1", null, null,
                 direction == Direction.SUBMISSION ? "user@x" : null, "s@x.example", recipients, 1, direction, Map.of());
     }
 
