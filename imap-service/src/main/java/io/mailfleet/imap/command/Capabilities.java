@@ -5,8 +5,8 @@ import io.mailfleet.imap.session.SessionState;
 
 /**
  * What the server offers, by session state (RFC 9051 6.1.1, 6.2.1): before TLS on the plain port only
- * STARTTLS and LOGINDISABLED (no mechanism is offered in clear text); after TLS AUTH=PLAIN with SASL-IR;
- * once logged in, no authentication capabilities.
+ * STARTTLS and LOGINDISABLED (no mechanism is offered in clear text); after TLS PLAIN, OAUTHBEARER and
+ * XOAUTH2 with SASL-IR; once logged in, no authentication capabilities.
  */
 public final class Capabilities {
 
@@ -20,6 +20,6 @@ public final class Capabilities {
         if (session.state() != SessionState.NOT_AUTHENTICATED) {
             return COMMON;
         }
-        return session.channel().secure() ? COMMON + " AUTH=PLAIN" : COMMON + " STARTTLS LOGINDISABLED";
+        return session.channel().secure() ? COMMON + " AUTH=PLAIN AUTH=OAUTHBEARER AUTH=XOAUTH2" : COMMON + " STARTTLS LOGINDISABLED";
     }
 }

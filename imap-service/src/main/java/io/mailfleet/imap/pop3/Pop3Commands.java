@@ -2,6 +2,7 @@ package io.mailfleet.imap.pop3;
 
 import io.mailfleet.imap.ImapConfig;
 import io.mailfleet.imap.auth.Authenticator;
+import io.mailfleet.imap.auth.SaslBearer;
 import io.mailfleet.imap.auth.SaslPlain;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The POP3 commands (RFC 1939, CAPA and response codes of RFC 2449, STLS of RFC 2595, AUTH of RFC 5034)
@@ -22,6 +24,8 @@ import java.util.Optional;
 public class Pop3Commands {
 
     private static final Logger LOG = Logger.getLogger(Pop3Commands.class);
+    /** The SASL mechanisms offered after TLS (CAPA's SASL line, AUTH without argument). */
+    private static final String MECHANISMS = "PLAIN OAUTHBEARER XOAUTH2";
 
     private final Authenticator authenticator;
     private final Pop3Maildrop maildrop;
@@ -95,11 +99,12 @@ public class Pop3Commands {
 
     private Uni<Void> auth(String argument, Pop3Session session, Pop3Channel out) {
         if (argument.isEmpty()) {
-            out.write("+OK\r\nPLAIN\r\n.\r\n");
+            out.write("+OK\r\n" + MECHANISMS.replace(" ", "\r\n") + "\r\n.\r\n");
             return Uni.createFrom().voidItem();
         }
         String[] parts = argument.split(" ", 2);
-        if (!parts[0].equalsIgnoreCase("PLAIN")) {
+        Optional<SaslBearer.Mechanism> bearer = SaslBearer.Mechanism.of(parts[0]);
+        if (!parts[0].equalsIgnoreCase("PLAIN") && bearer.isEmpty()) {
             out.write("-ERR unsupported mechanism\r\n");
             return Uni.createFrom().voidItem();
         }
@@ -107,16 +112,24 @@ public class Pop3Commands {
             out.write("-ERR [AUTH] authentication needs STLS first\r\n");
             return Uni.createFrom().voidItem();
         }
-        Uni<String> response = parts.length == 2 ? Uni.createFrom().item(parts[1]) : Uni.createFrom().emitter(emitter -> {
-            out.write("+ \r\n");
-            out.expectSaslResponse(emitter::complete);
-        });
+        Uni<String> response = parts.length == 2 ? Uni.createFrom().item(parts[1]) : clientResponse(out, "");
         return response.chain(line -> {
             if (line.equals("*")) {
                 out.write("-ERR authentication cancelled\r\n");
                 return Uni.createFrom().voidItem();
             }
-            Optional<SaslPlain> plain = SaslPlain.decode(line.equals("=") ? "" : line);
+            String base64 = line.equals("=") ? "" : line;
+            if (bearer.isPresent()) {
+                Optional<SaslBearer> credentials = bearer.get().decode(base64);
+                if (credentials.isEmpty()) {
+                    out.write("-ERR invalid SASL " + bearer.get() + " response\r\n");
+                    return Uni.createFrom().voidItem();
+                }
+                // RFC 7628 3.2.2: a refused token gets the error challenge, the client's dummy answer, then -ERR
+                return login(session, credentials.get().username(), credentials.get().token(), bearer.get().name(), out,
+                        () -> clientResponse(out, bearer.get().errorChallenge()).replaceWithVoid());
+            }
+            Optional<SaslPlain> plain = SaslPlain.decode(base64);
             if (plain.isEmpty()) {
                 out.write("-ERR invalid SASL PLAIN response\r\n");
                 return Uni.createFrom().voidItem();
@@ -130,7 +143,19 @@ public class Pop3Commands {
         });
     }
 
+    private static Uni<String> clientResponse(Pop3Channel out, String challenge) {
+        return Uni.createFrom().emitter(emitter -> {
+            out.write("+ " + challenge + "\r\n");
+            out.expectSaslResponse(emitter::complete);
+        });
+    }
+
     private Uni<Void> login(Pop3Session session, String username, String secret, String mechanism, Pop3Channel out) {
+        return login(session, username, secret, mechanism, out, () -> Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> login(Pop3Session session, String username, String secret, String mechanism, Pop3Channel out,
+                            Supplier<Uni<Void>> beforeRefusal) {
         return authenticator.authenticate(username, secret, mechanism, "pop3", session.clientIp).chain(result -> {
             switch (result.outcome()) {
                 case OK -> {
@@ -144,16 +169,20 @@ public class Pop3Commands {
                 }
                 case LOCKED, UNAVAILABLE -> out.write("-ERR [SYS/TEMP] authentication is temporarily unavailable, try later\r\n");
                 default -> {
-                    if (++session.authFailures >= config.limits().maxAuthFailures()) {
-                        out.write("-ERR [AUTH] invalid credentials; too many failures\r\n");
-                        out.closeAfterResponse();
-                    } else {
-                        out.write("-ERR [AUTH] invalid credentials\r\n");
-                    }
+                    return beforeRefusal.get().invoke(() -> refused(session, out));
                 }
             }
             return Uni.createFrom().voidItem();
         });
+    }
+
+    private void refused(Pop3Session session, Pop3Channel out) {
+        if (++session.authFailures >= config.limits().maxAuthFailures()) {
+            out.write("-ERR [AUTH] invalid credentials; too many failures\r\n");
+            out.closeAfterResponse();
+        } else {
+            out.write("-ERR [AUTH] invalid credentials\r\n");
+        }
     }
 
     private Uni<Void> transaction(String command, List<String> args, Pop3Session session, Pop3Channel out) {
@@ -302,7 +331,7 @@ public class Pop3Commands {
         StringBuilder capa = new StringBuilder("+OK capability list follows\r\nTOP\r\nUIDL\r\nRESP-CODES\r\nAUTH-RESP-CODE\r\nPIPELINING\r\n");
         if (session.state == Pop3Session.State.AUTHORIZATION) {
             if (out.secure()) {
-                capa.append("USER\r\nSASL PLAIN\r\n");
+                capa.append("USER\r\nSASL " + MECHANISMS + "\r\n");
             } else {
                 capa.append("STLS\r\n");
             }

@@ -30,6 +30,8 @@ public class DirectoryServerResource implements QuarkusTestResourceLifecycleMana
 
     private static final Map<String, Account> ACCOUNTS = new ConcurrentHashMap<>();
     private static final Map<String, String> OUTCOMES = new ConcurrentHashMap<>();
+    /** Bearer tokens issued per username (auth-service checks a Keycloak access token's email against the username). */
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final List<JsonObject> CHECKS = new CopyOnWriteArrayList<>();
     private static final String TOKEN = secret();
     private static HttpServer server;
@@ -69,7 +71,10 @@ public class DirectoryServerResource implements QuarkusTestResourceLifecycleMana
     private static JsonObject answer(JsonObject check) {
         Account account = ACCOUNTS.get(check.getString("username"));
         String forced = account == null ? null : OUTCOMES.get(account.username());
-        boolean ok = account != null && account.password().equals(check.getString("secret"));
+        String mechanism = check.getString("mechanism");
+        String expected = account == null ? null
+                : mechanism.equals("XOAUTH2") || mechanism.equals("OAUTHBEARER") ? TOKENS.get(account.username()) : account.password();
+        boolean ok = expected != null && expected.equals(check.getString("secret"));
         String outcome = forced != null ? forced : ok ? "OK" : "INVALID";
         JsonObject result = new JsonObject().put("outcome", outcome).put("retryAfterSeconds", 0)
                 .put("senderAddresses", new JsonArray());
@@ -99,6 +104,13 @@ public class DirectoryServerResource implements QuarkusTestResourceLifecycleMana
         Account account = new Account(username, password, "acct-" + UUID.randomUUID().toString().substring(0, 8), tenantId);
         ACCOUNTS.put(username, account);
         return account;
+    }
+
+    /** A fresh bearer token for the account, good for XOAUTH2 and OAUTHBEARER (its password is not). */
+    public static String issueToken(Account account) {
+        String token = secret();
+        TOKENS.put(account.username(), token);
+        return token;
     }
 
     /** Makes auth-service answer this outcome (LOCKED, DISABLED) for the account whatever the password. */

@@ -1,5 +1,6 @@
 package io.mailfleet.imap.command.auth;
 
+import io.mailfleet.imap.auth.SaslBearer;
 import io.mailfleet.imap.auth.SaslPlain;
 import io.mailfleet.imap.command.Completion;
 import io.mailfleet.imap.command.ImapCommand;
@@ -16,8 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * AUTHENTICATE PLAIN (RFC 4616), with the initial response on the command line (SASL-IR, RFC 4959)
- * or after an empty continuation. {@code *} cancels. Only offered after TLS.
+ * AUTHENTICATE PLAIN (RFC 4616), OAUTHBEARER (RFC 7628) and XOAUTH2, with the initial response on the
+ * command line (SASL-IR, RFC 4959) or after an empty continuation. {@code *} cancels. A refused bearer
+ * token gets RFC 7628's error challenge before the NO. Only offered after TLS.
  */
 @ApplicationScoped
 public class AuthenticateProcessor implements ImapProcessor {
@@ -49,34 +51,55 @@ public class AuthenticateProcessor implements ImapProcessor {
             initial = Optional.of(args.astring());
         }
         args.end();
-        if (!mechanism.equals("PLAIN")) {
+        Optional<SaslBearer.Mechanism> bearer = SaslBearer.Mechanism.of(mechanism);
+        if (!mechanism.equals("PLAIN") && bearer.isEmpty()) {
             return Uni.createFrom().item(Completion.no("unsupported authentication mechanism " + mechanism));
         }
         if (!session.channel().secure()) {
             return Uni.createFrom().item(Completion.no("[PRIVACYREQUIRED] authentication is disabled until STARTTLS"));
         }
         Uni<String> response = initial.map(value -> Uni.createFrom().item(value))
-                .orElseGet(() -> Uni.createFrom().emitter(emitter -> {
-                    out.continuation("");
-                    session.channel().lineMode(line -> {
-                        session.channel().commandMode();
-                        emitter.complete(line);
-                    });
-                }));
+                .orElseGet(() -> clientResponse(session, out, ""));
         return response.chain(line -> {
             if (line.equals("*")) {
                 return Uni.createFrom().item(Completion.bad("AUTHENTICATE cancelled"));
             }
             // "=" is an empty initial response (RFC 4959)
-            Optional<SaslPlain> plain = SaslPlain.decode(line.equals("=") ? "" : line);
-            if (plain.isEmpty()) {
-                return Uni.createFrom().item(Completion.bad("invalid SASL PLAIN response"));
-            }
-            SaslPlain credentials = plain.get();
-            if (!credentials.authorizationId().isEmpty() && !credentials.authorizationId().equals(credentials.username())) {
-                return Uni.createFrom().item(Completion.no("[AUTHORIZATIONFAILED] acting as another user is not allowed"));
-            }
-            return logins.login(session, credentials.username(), credentials.password(), "PLAIN");
+            String base64 = line.equals("=") ? "" : line;
+            return bearer.isPresent() ? bearer(bearer.get(), base64, session, out) : plain(base64, session);
+        });
+    }
+
+    private Uni<Completion> plain(String base64, ImapSession session) {
+        Optional<SaslPlain> plain = SaslPlain.decode(base64);
+        if (plain.isEmpty()) {
+            return Uni.createFrom().item(Completion.bad("invalid SASL PLAIN response"));
+        }
+        SaslPlain credentials = plain.get();
+        if (!credentials.authorizationId().isEmpty() && !credentials.authorizationId().equals(credentials.username())) {
+            return Uni.createFrom().item(Completion.no("[AUTHORIZATIONFAILED] acting as another user is not allowed"));
+        }
+        return logins.login(session, credentials.username(), credentials.password(), "PLAIN");
+    }
+
+    private Uni<Completion> bearer(SaslBearer.Mechanism mechanism, String base64, ImapSession session, ImapResponder out) {
+        Optional<SaslBearer> bearer = mechanism.decode(base64);
+        if (bearer.isEmpty()) {
+            return Uni.createFrom().item(Completion.bad("invalid SASL " + mechanism + " response"));
+        }
+        // a refused token is answered with the error challenge first; whatever the client answers, it fails
+        return logins.login(session, bearer.get().username(), bearer.get().token(), mechanism.name(),
+                () -> clientResponse(session, out, mechanism.errorChallenge()).replaceWithVoid());
+    }
+
+    /** Sends a continuation and completes with the client's next line (SASL responses are lines, not commands). */
+    private static Uni<String> clientResponse(ImapSession session, ImapResponder out, String challenge) {
+        return Uni.createFrom().emitter(emitter -> {
+            out.continuation(challenge);
+            session.channel().lineMode(line -> {
+                session.channel().commandMode();
+                emitter.complete(line);
+            });
         });
     }
 }

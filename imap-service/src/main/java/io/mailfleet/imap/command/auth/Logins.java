@@ -10,6 +10,8 @@ import io.mailfleet.mailstore.MailAccounts;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.function.Supplier;
+
 /**
  * What LOGIN and AUTHENTICATE share once they have a user name and a secret: auth-service's verdict,
  * the mailstore account (created with INBOX and the SPECIAL-USE mailboxes on first login), the session
@@ -30,6 +32,16 @@ public class Logins {
     }
 
     public Uni<Completion> login(ImapSession session, String username, String secret, String mechanism) {
+        return login(session, username, secret, mechanism, () -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * As {@link #login(ImapSession, String, String, String)}, with a step run before a refused secret is
+     * answered: the OAuth mechanisms send their error challenge there and await the client's dummy response
+     * (RFC 7628 3.2.3).
+     */
+    public Uni<Completion> login(ImapSession session, String username, String secret, String mechanism,
+                                 Supplier<Uni<Void>> beforeRefusal) {
         return authenticator.authenticate(username, secret, mechanism, "imap", session.clientIp())
                 .chain(result -> switch (result.outcome()) {
                     case OK -> accounts.ensureAccount(result.detail().accountId()).map(created -> {
@@ -37,7 +49,7 @@ public class Logins {
                                 result.detail().address()));
                         return Completion.ok("[CAPABILITY " + Capabilities.of(session) + "] " + mechanism + " completed.");
                     });
-                    case INVALID, DISABLED -> Uni.createFrom().item(failed(session));
+                    case INVALID, DISABLED -> beforeRefusal.get().map(ignored -> failed(session));
                     case LOCKED -> Uni.createFrom().item(Completion.no("[UNAVAILABLE] too many failed logins, try again later"));
                     case UNAVAILABLE -> Uni.createFrom().item(Completion.no("[UNAVAILABLE] authentication is temporarily unavailable"));
                 });
