@@ -131,9 +131,21 @@ public interface SmtpConfig {
 
         @WithDefault("2s")
         Duration reverseDnsTimeout();
+
+        /**
+         * Upper bound for fetching a tenant's policy (IP lists, sending limits) from auth-service; after it
+         * the platform defaults apply, so a slow auth-service never holds up RCPT or AUTH.
+         */
+        @WithDefault("2s")
+        Duration tenantPolicyTimeout();
     }
 
-    /** DNS blocklists consulted for clients of the MX listener (not submission: users sit on listed dynamic IPs). */
+    /**
+     * DNS blocklists consulted for clients of the MX listener (not submission: users sit on listed dynamic
+     * IPs). The lookup runs at connection time, but a listed client is refused at RCPT, recipient by
+     * recipient, so that a tenant's {@code ipAllow} list can exempt its own recipients (Postfix's
+     * {@code smtpd_delay_reject}).
+     */
     interface Dnsbl {
 
         @WithDefault("true")

@@ -3,6 +3,7 @@ package io.mailfleet.smtp;
 import io.mailfleet.events.TlsInfo;
 import io.mailfleet.smtp.command.CommandDispatcher;
 import io.mailfleet.smtp.observability.SmtpMetrics;
+import io.mailfleet.smtp.policy.Admission;
 import io.mailfleet.smtp.policy.ConnectionLimiter;
 import io.mailfleet.smtp.policy.ConnectionPolicy;
 import io.mailfleet.smtp.policy.ReverseDns;
@@ -23,7 +24,6 @@ import org.jboss.logging.Logger;
 
 import javax.net.ssl.SSLSession;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -56,8 +56,8 @@ final class SmtpConnection {
     private boolean processing;
     private long timer = -1;
     private int lastReplyCode;
-    /** null until the connection policy has decided; empty = admitted */
-    private Optional<SmtpReply> admission;
+    /** null until the connection policy has decided */
+    private Admission admission;
     private boolean greetingDue;
 
     SmtpConnection(Vertx vertx, NetSocket socket, Listener listener, boolean starttls, SmtpConfig config,
@@ -104,8 +104,8 @@ final class SmtpConnection {
         // the connection policy (CIDR lists, DNSBL) and the early-talker wait run side by side;
         // the greeting (or the refusal) goes out when both are done
         policy.admit(session.clientIp(), session.listener()).subscribe().with(
-                refusal -> onContext(() -> admitted(refusal)),
-                failure -> onContext(() -> admitted(Optional.empty())));
+                verdict -> onContext(() -> admitted(verdict)),
+                failure -> onContext(() -> admitted(Admission.admitted())));
         Duration delay = config.limits().greetingDelay();
         if (session.listener() == Listener.MX && !delay.isZero()) {
             timer = vertx.setTimer(delay.toMillis(), fired -> {
@@ -117,8 +117,9 @@ final class SmtpConnection {
         }
     }
 
-    private void admitted(Optional<SmtpReply> refusal) {
-        admission = refusal;
+    private void admitted(Admission verdict) {
+        admission = verdict;
+        verdict.dnsblZone().ifPresent(session::dnsblListed);
         if (greetingDue) {
             greet();
         }
@@ -135,9 +136,10 @@ final class SmtpConnection {
         if (mode != Mode.GREETING) {
             return;
         }
-        if (admission.isPresent()) {
-            LOG.infof("session %s: client %s refused: %s", session.id(), session.clientIp(), admission.get().lines().get(0));
-            replyAndClose(admission.get());
+        if (admission.refusal().isPresent()) {
+            SmtpReply refusal = admission.refusal().get();
+            LOG.infof("session %s: client %s refused: %s", session.id(), session.clientIp(), refusal.lines().get(0));
+            replyAndClose(refusal);
             return;
         }
         if (input.available() > 0) {

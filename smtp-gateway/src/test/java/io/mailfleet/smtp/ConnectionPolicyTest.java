@@ -1,5 +1,6 @@
 package io.mailfleet.smtp;
 
+import io.mailfleet.events.MailRecord;
 import io.mailfleet.smtp.session.Listener;
 import io.mailfleet.smtp.support.DirectoryStub;
 import io.mailfleet.smtp.support.InboundTopic;
@@ -23,6 +24,7 @@ import java.time.Duration;
 
 import static io.mailfleet.smtp.support.RawSmtpClient.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,11 +80,14 @@ class ConnectionPolicyTest {
     SmtpConfig config;
 
     @Test
-    void listedClientIsRefusedOnMxOnly() throws IOException {
+    void listedClientIsRefusedAtRcptOnMxOnly() throws IOException {
         try (var client = new RawSmtpClient(listeners.boundPort(Listener.MX), "127.0.0.2")) {
-            var reply = expect(client.read(), 554);
+            client.greetingAndEhlo();
+            expect(client.command("MAIL FROM:<listed@remote.example>"), 250);
+            var reply = expect(client.command("RCPT TO:<alice@example.test>"), 554);
             assertTrue(reply.text().startsWith("5.7.1") && reply.has("blocked using " + TestDnsServer.DNSBL_ZONE), reply.toString());
-            assertTrue(client.closedByServer());
+            assertTrue(expect(client.command("RCPT TO:<nobody@example.test>"), 554).text().startsWith("5.7.1"),
+                    "refused before the recipient's existence is revealed");
         }
         assertEquals(TestDnsServer.DNSBL_ZONE, redis.value(String.class).get("smtp:dnsbl:127.0.0.2"), "the answer is cached");
         try (var client = new RawSmtpClient(listeners.boundPort(Listener.SUBMISSION), "127.0.0.2")) {
@@ -101,13 +106,24 @@ class ConnectionPolicyTest {
     }
 
     @Test
-    void forwardConfirmedReverseDnsNameGoesIntoTheReceivedHeader() throws IOException {
-        assertEquals("from helo.example (mail.client.test [127.0.0.8])", receivedFrom("127.0.0.8"));
-        assertEquals("from helo.example ([127.0.0.9])", receivedFrom("127.0.0.9"), "PTR whose name does not point back");
-        assertEquals("from helo.example ([127.0.0.10])", receivedFrom("127.0.0.10"), "no PTR at all");
+    void forwardConfirmedReverseDnsNameGoesIntoTheReceivedHeaderAndTheEnvelope() throws IOException {
+        MailRecord confirmed = deliverFrom("127.0.0.8");
+        assertEquals("from helo.example (mail.client.test [127.0.0.8])", receivedFrom(confirmed));
+        assertEquals("mail.client.test", confirmed.envelope().clientHostname());
+        MailRecord forged = deliverFrom("127.0.0.9");
+        assertEquals("from helo.example ([127.0.0.9])", receivedFrom(forged), "PTR whose name does not point back");
+        assertNull(forged.envelope().clientHostname(), "an unconfirmed name is never recorded");
+        MailRecord unnamed = deliverFrom("127.0.0.10");
+        assertEquals("from helo.example ([127.0.0.10])", receivedFrom(unnamed), "no PTR at all");
+        assertNull(unnamed.envelope().clientHostname());
     }
 
-    private String receivedFrom(String clientIp) throws IOException {
+    private static String receivedFrom(MailRecord record) {
+        String content = new String(record.content(), StandardCharsets.UTF_8);
+        return content.substring("Received: ".length(), content.indexOf("\r\n"));
+    }
+
+    private MailRecord deliverFrom(String clientIp) throws IOException {
         try (var client = new RawSmtpClient(listeners.boundPort(Listener.MX), clientIp)) {
             expect(client.read(), 220);
             expect(client.command("EHLO helo.example"), 250);
@@ -116,8 +132,7 @@ class ConnectionPolicyTest {
             expect(client.command("DATA"), 354);
             client.write("Subject: rdns\r\n\r\nbody\r\n.\r\n");
             String queueId = InboundTopic.queueId(client.read());
-            String content = new String(InboundTopic.await(queueId, Duration.ofSeconds(30)).content(), StandardCharsets.UTF_8);
-            return content.substring("Received: ".length(), content.indexOf("\r\n"));
+            return InboundTopic.await(queueId, Duration.ofSeconds(30));
         }
     }
 

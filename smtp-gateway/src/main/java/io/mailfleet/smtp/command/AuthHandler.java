@@ -2,6 +2,8 @@ package io.mailfleet.smtp.command;
 
 import io.mailfleet.directory.AuthResult;
 import io.mailfleet.smtp.directory.Authenticator;
+import io.mailfleet.smtp.directory.TenantPolicies;
+import io.mailfleet.smtp.policy.CidrBlock;
 import io.mailfleet.smtp.observability.SmtpMetrics;
 import io.mailfleet.smtp.protocol.SaslCredentials;
 import io.mailfleet.smtp.protocol.SmtpReply;
@@ -22,7 +24,8 @@ import java.util.function.Function;
  * AUTH (RFC 4954) on the submission listeners, only inside TLS: PLAIN, LOGIN, XOAUTH2 and OAUTHBEARER
  * (RFC 7628). The credentials go to auth-service; its answer maps to 235, 535 5.7.8 (wrong credentials
  * and disabled accounts alike, so the reply never tells whether an account exists) or 454 4.7.0
- * (locked out, or auth-service unreachable).
+ * (locked out, or auth-service unreachable). A good login from an address on the tenant's {@code ipDeny}
+ * list is answered like a bad password, so the reply reveals neither the list nor the password's validity.
  */
 @ApplicationScoped
 public class AuthHandler implements CommandHandler {
@@ -30,12 +33,15 @@ public class AuthHandler implements CommandHandler {
     private static final Logger LOG = Logger.getLogger(AuthHandler.class);
     private static final String USERNAME_CHALLENGE = base64("Username:");
     private static final String PASSWORD_CHALLENGE = base64("Password:");
+    private static final CommandResult INVALID = CommandResult.reply(535, "5.7.8", "Authentication credentials invalid");
 
     private final Authenticator authenticator;
+    private final TenantPolicies policies;
     private final SmtpMetrics metrics;
 
-    public AuthHandler(Authenticator authenticator, SmtpMetrics metrics) {
+    public AuthHandler(Authenticator authenticator, TenantPolicies policies, SmtpMetrics metrics) {
         this.authenticator = authenticator;
+        this.policies = policies;
         this.metrics = metrics;
     }
 
@@ -113,17 +119,26 @@ public class AuthHandler implements CommandHandler {
 
     private Uni<CommandResult> check(SmtpSession session, String mechanism, SaslCredentials credentials) {
         return authenticator.authenticate(credentials.username(), credentials.secret(), mechanism, session.clientIp())
-                .map(result -> {
+                .flatMap(result -> {
+                    if (result.outcome() == AuthResult.Outcome.OK) {
+                        return policies.of(result.tenantId()).map(policy -> {
+                            if (CidrBlock.anyContains(policy.ipDeny(), session.clientIp())) {
+                                count(mechanism, "IP_DENIED");
+                                LOG.infof("session %s: AUTH %s for %s: client IP on the tenant's deny list", session.id(),
+                                        mechanism, credentials.username());
+                                return INVALID;
+                            }
+                            count(mechanism, result.outcome().name());
+                            LOG.infof("session %s: AUTH %s for %s: OK", session.id(), mechanism, credentials.username());
+                            session.authenticate(result, policy);
+                            return CommandResult.reply(235, "2.7.0", "Authentication successful");
+                        });
+                    }
                     count(mechanism, result.outcome().name());
                     LOG.infof("session %s: AUTH %s for %s: %s", session.id(), mechanism, credentials.username(), result.outcome());
-                    return switch (result.outcome()) {
-                        case OK -> {
-                            session.authenticate(result);
-                            yield CommandResult.reply(235, "2.7.0", "Authentication successful");
-                        }
-                        case LOCKED -> CommandResult.reply(454, "4.7.0", "Temporary authentication failure, try again later");
-                        case INVALID, DISABLED -> CommandResult.reply(535, "5.7.8", "Authentication credentials invalid");
-                    };
+                    return Uni.createFrom().item(result.outcome() == AuthResult.Outcome.LOCKED
+                            ? CommandResult.reply(454, "4.7.0", "Temporary authentication failure, try again later")
+                            : INVALID);
                 })
                 .onFailure().recoverWithItem(failure -> {
                     count(mechanism, "UNAVAILABLE");
@@ -134,7 +149,7 @@ public class AuthHandler implements CommandHandler {
 
     private Uni<CommandResult> failed(SmtpSession session, String mechanism) {
         count(mechanism, AuthResult.Outcome.INVALID.name());
-        return Replies.now(535, "5.7.8", "Authentication credentials invalid");
+        return Replies.now(INVALID);
     }
 
     private static Uni<CommandResult> malformed(String response) {

@@ -3,9 +3,15 @@ package io.mailfleet.smtp.command;
 import io.mailfleet.directory.RecipientLookup;
 import io.mailfleet.events.Recipient;
 import io.mailfleet.smtp.SmtpConfig;
+import io.mailfleet.directory.TenantPolicy;
 import io.mailfleet.smtp.directory.RecipientDirectory;
+import io.mailfleet.smtp.directory.TenantPolicies;
+import io.mailfleet.smtp.policy.CidrBlock;
+import io.mailfleet.smtp.policy.ConnectionPolicy;
+import io.mailfleet.smtp.policy.SenderLimits;
 import io.mailfleet.smtp.protocol.PathArgument;
 import io.mailfleet.smtp.session.CommandResult;
+import io.mailfleet.smtp.session.Listener;
 import io.mailfleet.smtp.session.SmtpSession;
 import io.mailfleet.smtp.session.Transaction;
 import io.smallrye.mutiny.Uni;
@@ -31,10 +37,12 @@ public class RcptHandler implements CommandHandler {
 
     private final SmtpConfig config;
     private final RecipientDirectory directory;
+    private final TenantPolicies policies;
 
-    public RcptHandler(SmtpConfig config, RecipientDirectory directory) {
+    public RcptHandler(SmtpConfig config, RecipientDirectory directory, TenantPolicies policies) {
         this.config = config;
         this.directory = directory;
+        this.policies = policies;
     }
 
     @Override
@@ -76,30 +84,59 @@ public class RcptHandler implements CommandHandler {
         if (!path.ascii() && !transaction.smtpUtf8()) {
             return Replies.now(553, "5.6.7", "Non-ASCII address requires SMTPUTF8");
         }
-        if (transaction.recipients().size() >= config.limits().maxRecipients()) {
+        if (transaction.recipients().size() >= SenderLimits.recipientsPerMessage(session, config.limits())) {
             return Replies.now(452, "4.5.3", "Too many recipients");
         }
         if (transaction.recipients().stream().anyMatch(known -> known.address().equalsIgnoreCase(path.address()))) {
             return Replies.now(250, "2.1.5", "Ok (duplicate recipient)");
         }
         boolean authenticated = session.authenticated() != null;
-        return directory.lookup(path.address()).map(lookup -> {
+        return directory.lookup(path.address()).flatMap(lookup -> {
             if (!lookup.hostedDomain()) {
                 if (!authenticated) {
-                    return CommandResult.reply(554, "5.7.1", "Relay access denied");
+                    return Replies.now(554, "5.7.1", "Relay access denied");
                 }
                 transaction.addRecipient(new Recipient(path.address(), null, null, dsn));
+                return Replies.now(250, "2.1.5", "Ok");
+            }
+            Uni<TenantPolicy> policy = session.listener() == Listener.MX
+                    ? policies.of(lookup.tenantId())
+                    : Uni.createFrom().item(TenantPolicy.defaults(lookup.tenantId()));
+            return policy.map(recipientPolicy -> {
+                CommandResult refused = clientRefused(session, recipientPolicy);
+                if (refused != null) {
+                    return refused;
+                }
+                if (!lookup.exists()) {
+                    return CommandResult.reply(550, "5.1.1", "Recipient address rejected: user unknown");
+                }
+                transaction.addRecipient(new Recipient(path.address(), lookup.tenantId(), singleAccount(lookup), dsn));
                 return CommandResult.reply(250, "2.1.5", "Ok");
-            }
-            if (!lookup.exists()) {
-                return CommandResult.reply(550, "5.1.1", "Recipient address rejected: user unknown");
-            }
-            transaction.addRecipient(new Recipient(path.address(), lookup.tenantId(), singleAccount(lookup), dsn));
-            return CommandResult.reply(250, "2.1.5", "Ok");
+            });
         }).onFailure().recoverWithItem(failure -> {
             LOG.warnf("session %s: recipient lookup failed: %s", session.id(), failure.toString());
             return CommandResult.reply(451, "4.4.3", "Directory temporarily unavailable, try again later");
         });
+    }
+
+    /**
+     * MX only: the recipient's tenant refuses the client's IP ({@code ipDeny}), or the client is on a DNSBL
+     * and the tenant does not trust it ({@code ipAllow}). Checked before the recipient's existence, so a
+     * refused client learns nothing about the tenant's addresses.
+     */
+    private static CommandResult clientRefused(SmtpSession session, TenantPolicy recipientPolicy) {
+        if (session.listener() != Listener.MX) {
+            return null;
+        }
+        String ip = session.clientIp();
+        if (CidrBlock.anyContains(recipientPolicy.ipDeny(), ip)) {
+            LOG.infof("session %s: client %s denied by the policy of tenant %s", session.id(), ip, recipientPolicy.tenantId());
+            return CommandResult.reply(550, "5.7.1", "Recipient address rejected: client [" + ip + "] not accepted by the recipient's domain");
+        }
+        if (session.dnsblZone() != null && !CidrBlock.anyContains(recipientPolicy.ipAllow(), ip)) {
+            return CommandResult.reply(ConnectionPolicy.dnsblRefusal(ip, session.dnsblZone()));
+        }
+        return null;
     }
 
     /**

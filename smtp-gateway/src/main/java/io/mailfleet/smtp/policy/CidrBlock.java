@@ -1,10 +1,32 @@
 package io.mailfleet.smtp.policy;
 
+import org.jboss.logging.Logger;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 
 /** An IPv4 or IPv6 network in CIDR notation ({@code 192.0.2.0/24}, {@code 2001:db8::/32}, or one address). */
 public record CidrBlock(byte[] network, int prefixLength) {
+
+    private static final Logger LOG = Logger.getLogger(CidrBlock.class);
+
+    /**
+     * Whether any of the blocks contains {@code ip}. For lists that come from tenants at run time: an entry
+     * that does not parse matches nothing (and is logged) instead of failing the SMTP command.
+     */
+    public static boolean anyContains(List<String> cidrs, String ip) {
+        for (String cidr : cidrs) {
+            try {
+                if (parse(cidr).contains(ip)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                LOG.debugf("ignoring malformed CIDR %s: %s", cidr, e.getMessage());
+            }
+        }
+        return false;
+    }
 
     public static CidrBlock parse(String cidr) {
         String text = cidr.trim();

@@ -7,12 +7,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Connection-time policy, decided while the greeting is held back: allow-listed networks are always
- * admitted, deny-listed ones refused, clients over their connection rate told 421, and MX clients listed
- * on a DNSBL refused with 554 5.7.1 instead of the greeting (RFC 5321 3.1).
+ * admitted, deny-listed ones refused with 554 5.7.1 instead of the greeting (RFC 5321 3.1), clients over
+ * their connection rate told 421. MX clients are looked up on the DNSBLs here; a listing is carried in
+ * the {@link Admission} and enforced at RCPT ({@link #dnsblRefusal}), where the recipient's tenant is
+ * known and may allow-list the client.
  */
 @ApplicationScoped
 public class ConnectionPolicy {
@@ -31,29 +32,30 @@ public class ConnectionPolicy {
         this.denied = config.policy().denyCidrs().orElse(List.of()).stream().map(CidrBlock::parse).toList();
     }
 
-    /** The reply refusing the client instead of the greeting, or empty to admit it. */
-    public Uni<Optional<SmtpReply>> admit(String ip, Listener listener) {
+    public Uni<Admission> admit(String ip, Listener listener) {
         if (allowed.stream().anyMatch(block -> block.contains(ip))) {
-            return Uni.createFrom().item(Optional.empty());
+            return Uni.createFrom().item(Admission.admitted());
         }
         if (denied.stream().anyMatch(block -> block.contains(ip))) {
-            return Uni.createFrom().item(Optional.of(refusal(ip, "access denied by policy")));
+            return Uni.createFrom().item(Admission.refused(SmtpReply.of(554, "5.7.1",
+                    config.hostname() + " Service unavailable; client [" + ip + "] access denied by policy")));
         }
         return connectionRate.allowConnection(ip).flatMap(allowed -> {
             if (!allowed) {
-                return Uni.createFrom().item(Optional.of(SmtpReply.of(421, "4.7.0",
+                return Uni.createFrom().item(Admission.refused(SmtpReply.of(421, "4.7.0",
                         config.hostname() + " Too many connections from [" + ip + "], try again later")));
             }
             if (listener != Listener.MX || !config.policy().dnsbl().enabled()) {
-                return Uni.createFrom().item(Optional.<SmtpReply>empty());
+                return Uni.createFrom().item(Admission.admitted());
             }
-            return dnsbl.listedIn(ip).map(zone -> zone.map(listedIn -> refusal(ip, "blocked using " + listedIn)));
+            return dnsbl.listedIn(ip).map(zone -> zone.map(Admission::listed).orElseGet(Admission::admitted));
         })
                 // Redis and DNS are bounded: the greeting waits for no dependency indefinitely
-                .ifNoItem().after(config.policy().dnsbl().timeout().multipliedBy(2)).recoverWithItem(Optional.empty());
+                .ifNoItem().after(config.policy().dnsbl().timeout().multipliedBy(2)).recoverWithItem(Admission.admitted());
     }
 
-    private SmtpReply refusal(String ip, String reason) {
-        return SmtpReply.of(554, "5.7.1", config.hostname() + " Service unavailable; client [" + ip + "] " + reason);
+    /** The RCPT reply for a client listed in {@code zone} (the wording of Postfix's reject_rbl_client). */
+    public static SmtpReply dnsblRefusal(String ip, String zone) {
+        return SmtpReply.of(554, "5.7.1", "Service unavailable; client [" + ip + "] blocked using " + zone);
     }
 }

@@ -39,7 +39,10 @@ public class SendingRateLimiter {
         this.limits = config.limits();
     }
 
-    /** Counts one message for the session's sender and client IP; false when either is over its daily limit. */
+    /**
+     * Counts one message for the session's sender and client IP; false when either is over its daily limit
+     * (the sender's limit may be its tenant's own, see {@link SenderLimits}).
+     */
     public Uni<Boolean> allowMessage(SmtpSession session, String mailFrom) {
         String day = LocalDate.now(ZoneOffset.UTC).toString();
         String sender = session.authenticated() != null ? session.authenticated().address() : mailFrom;
@@ -47,7 +50,7 @@ public class SendingRateLimiter {
         Uni<Boolean> allowed = sender == null || sender.isEmpty()
                 ? ipAllowed // bounces (null sender) count only against the IP
                 : Uni.combine().all().unis(ipAllowed, count("smtp:rate:sender:" + sender.toLowerCase(Locale.ROOT) + ":" + day,
-                        limits.messagesPerSenderPerDay())).with((ip, from) -> ip && from);
+                        SenderLimits.messagesPerDay(session, limits))).with((ip, from) -> ip && from);
         return allowed.onFailure().recoverWithItem(failure -> {
                     LOG.warnf("rate limit check failed, allowing the message: %s", failure.toString());
                     return true;

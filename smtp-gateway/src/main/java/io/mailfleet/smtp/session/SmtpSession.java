@@ -1,6 +1,7 @@
 package io.mailfleet.smtp.session;
 
 import io.mailfleet.directory.AuthResult;
+import io.mailfleet.directory.TenantPolicy;
 import io.mailfleet.events.TlsInfo;
 import io.smallrye.mutiny.Uni;
 
@@ -21,6 +22,8 @@ public final class SmtpSession {
     private boolean extended;
     private TlsInfo tls;
     private AuthResult authenticated;
+    private TenantPolicy senderPolicy;
+    private String dnsblZone;
     private Transaction transaction;
     private int badCommands;
     private ContentReader contentReader;
@@ -89,6 +92,7 @@ public final class SmtpSession {
         this.helo = null;
         this.extended = false;
         this.authenticated = null;
+        this.senderPolicy = null;
         this.transaction = null;
     }
 
@@ -96,8 +100,24 @@ public final class SmtpSession {
         return authenticated;
     }
 
-    public void authenticate(AuthResult result) {
+    /** A successful AUTH, with the policy (sending limits) of the account's tenant. */
+    public void authenticate(AuthResult result, TenantPolicy policy) {
         this.authenticated = result;
+        this.senderPolicy = policy;
+    }
+
+    /** The policy of the authenticated account's tenant; null before AUTH. */
+    public TenantPolicy senderPolicy() {
+        return senderPolicy;
+    }
+
+    /** The DNSBL zone listing the client (MX only), or null: its recipients are refused unless their tenant allows the client. */
+    public String dnsblZone() {
+        return dnsblZone;
+    }
+
+    public void dnsblListed(String zone) {
+        this.dnsblZone = zone;
     }
 
     public Transaction transaction() {

@@ -57,7 +57,11 @@ public final class RawSmtpClient implements AutoCloseable {
     }
 
     public static RawSmtpClient implicitTls(int port) throws IOException {
-        RawSmtpClient client = new RawSmtpClient(port);
+        return implicitTls(port, null);
+    }
+
+    public static RawSmtpClient implicitTls(int port, String fromAddress) throws IOException {
+        RawSmtpClient client = new RawSmtpClient(port, fromAddress);
         client.startTls();
         return client;
     }
