@@ -10,6 +10,7 @@ import io.mailfleet.smtp.tls.ServerCertificate;
 import io.mailfleet.tls.TlsProtocols;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.tls.CertificateUpdatedEvent;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -17,6 +18,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.SSLOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -57,6 +59,8 @@ public class SmtpListeners {
     private final ServerCertificate certificate;
     private final Map<Listener, Integer> boundPorts = new ConcurrentHashMap<>();
     private final List<String> deployments = new ArrayList<>();
+    /** One server per listener: the verticle instances sharing a port share its TLS context too. */
+    private final Map<Listener, NetServer> servers = new ConcurrentHashMap<>();
 
     public SmtpListeners(Vertx vertx, SmtpConfig config, CommandDispatcher dispatcher, ConnectionLimiter connections,
                          ConnectionPolicy policy, ReverseDns reverseDns, SmtpMetrics metrics,
@@ -111,6 +115,31 @@ public class SmtpListeners {
         }
     }
 
+    /**
+     * The TLS registry re-read the certificate files ({@code quarkus.tls.<name>.reload-period}): when they
+     * hold a new certificate, every server switches to it. New connections and STARTTLS upgrades get the
+     * new certificate; sessions already in TLS keep theirs. A failed update leaves the old one in place.
+     * (Vert.x 4.5 drops a connection that arrives in the milliseconds while the new TLS context is built;
+     * the client sees a failed handshake and retries.)
+     */
+    void certificateUpdated(@Observes CertificateUpdatedEvent event) {
+        if (!certificate.reloaded(event.name(), event.tlsConfiguration())) {
+            return;
+        }
+        SSLOptions ssl = new SSLOptions()
+                .setKeyCertOptions(certificate.keyCertOptions())
+                .setEnabledSecureTransportProtocols(TlsProtocols.ENABLED);
+        CIPHER_SUITES.forEach(ssl::addEnabledCipherSuite);
+        // force: the options may name the same files as before, which Vert.x would otherwise take as "unchanged"
+        Future.all(servers.values().stream().map(server -> server.updateSSLOptions(ssl, true)).toList()).onComplete(done -> {
+            if (done.succeeded()) {
+                LOG.infof("SMTP listeners now present the reloaded certificate of TLS configuration '%s'", event.name());
+            } else {
+                LOG.errorf(done.cause(), "SMTP listeners could not switch to the reloaded certificate of '%s'", event.name());
+            }
+        });
+    }
+
     private NetServerOptions options(Listener listener, int port) {
         NetServerOptions options = new NetServerOptions()
                 .setHost(config.bindHost())
@@ -139,6 +168,7 @@ public class SmtpListeners {
                 boolean starttls = listener != Listener.MX || config.tls().mxStarttls();
                 NetServer server = vertx.createNetServer(options(listener, port)).connectHandler(socket ->
                         new SmtpConnection(vertx, socket, listener, starttls, config, dispatcher, connections, policy, reverseDns, metrics).start());
+                servers.putIfAbsent(listener, server);
                 listening.add(server.listen().onSuccess(bound -> boundPorts.putIfAbsent(listener, bound.actualPort())));
             });
             Future.all(listening).<Void>mapEmpty().onComplete(started);
