@@ -37,7 +37,7 @@ public class MailboxSynchronizer {
     /** The view of a mailbox being selected: every UID, and the \Recent ones this session claims (not for EXAMINE). */
     public Uni<SelectedMailbox> open(ImapSession session, MailboxState state, boolean readOnly) {
         return index.changedSince(session.accountId(), state.id(), 0).map(entries -> {
-            SelectedMailbox view = new SelectedMailbox(state.id(), state.name(), readOnly, state.uidValidity());
+            SelectedMailbox view = new SelectedMailbox(state.id(), state.name(), readOnly, state.uidValidity(), state.specialUse());
             for (IndexEntry entry : entries) {
                 view.add(entry.uid());
                 view.learnKeywords(entry.flags().keywords());

@@ -1,11 +1,13 @@
 package io.mailfleet.imap.session;
 
 import io.mailfleet.imap.protocol.SequenceSet;
+import io.mailfleet.mailstore.SpecialUse;
 import io.mailfleet.mailstore.UidRange;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The session's view of its selected mailbox: the UIDs it has announced, in order, so message
@@ -18,6 +20,7 @@ public final class SelectedMailbox {
     private final String name;
     private final boolean readOnly;
     private final long uidValidity;
+    private final Optional<SpecialUse> specialUse;
     private long[] uids = new long[16];
     private int count;
     /** The mailbox's HIGHESTMODSEQ when this view was last brought up to date. */
@@ -30,11 +33,12 @@ public final class SelectedMailbox {
     /** Keywords in use in the mailbox as far as this session has been told (FLAGS / PERMANENTFLAGS). */
     private final java.util.Set<String> keywords = new java.util.TreeSet<>();
 
-    public SelectedMailbox(long id, String name, boolean readOnly, long uidValidity) {
+    public SelectedMailbox(long id, String name, boolean readOnly, long uidValidity, Optional<SpecialUse> specialUse) {
         this.id = id;
         this.name = name;
         this.readOnly = readOnly;
         this.uidValidity = uidValidity;
+        this.specialUse = specialUse;
     }
 
     public long id() {
@@ -51,6 +55,11 @@ public final class SelectedMailbox {
 
     public long uidValidity() {
         return uidValidity;
+    }
+
+    /** The mailbox's SPECIAL-USE role when it was selected (a move out of \\Junk is a learning signal). */
+    public Optional<SpecialUse> specialUse() {
+        return specialUse;
     }
 
     /** Sequence number of the first message without \Seen when the mailbox was selected (rev1's UNSEEN), 0 if none. */

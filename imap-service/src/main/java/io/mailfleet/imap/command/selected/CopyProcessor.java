@@ -6,6 +6,8 @@ import io.mailfleet.imap.command.Completion;
 import io.mailfleet.imap.command.ImapCommand;
 import io.mailfleet.imap.command.ImapProcessor;
 import io.mailfleet.imap.command.MailboxNames;
+import io.mailfleet.imap.junk.JunkLearning;
+import io.mailfleet.imap.junk.TrainingSignalPublisher;
 import io.mailfleet.imap.protocol.ImapArgumentReader;
 import io.mailfleet.imap.protocol.SequenceSet;
 import io.mailfleet.imap.session.ImapResponder;
@@ -28,7 +30,7 @@ import java.util.Set;
 /**
  * COPY and MOVE (RFC 6851), by sequence number or UID, answered with COPYUID (UIDPLUS). A set of
  * consecutive messages is one mailstore transaction; a scattered set is one per run of consecutive
- * messages, in order.
+ * messages, in order. Copies into or out of \Junk become the spam filter's learning signals.
  */
 @ApplicationScoped
 public class CopyProcessor implements ImapProcessor {
@@ -36,11 +38,13 @@ public class CopyProcessor implements ImapProcessor {
     private final Mailboxes mailboxes;
     private final Messages messages;
     private final MailboxChangeNotifier notifier;
+    private final TrainingSignalPublisher training;
 
-    CopyProcessor(Mailboxes mailboxes, Messages messages, MailboxChangeNotifier notifier) {
+    CopyProcessor(Mailboxes mailboxes, Messages messages, MailboxChangeNotifier notifier, TrainingSignalPublisher training) {
         this.mailboxes = mailboxes;
         this.messages = messages;
         this.notifier = notifier;
+        this.training = training;
     }
 
     @Override
@@ -104,6 +108,8 @@ public class CopyProcessor implements ImapProcessor {
                             return Completion.ok(command.name() + " completed.");
                         }
                         notifier.changed(account, targetId, validity, MailboxChange.Kind.APPENDED, copies, targetModseq);
+                        JunkLearning.label(view.specialUse(), found.get().specialUse()).ifPresent(label ->
+                                training.publish(session.principal(), targetId, copies, label));
                         String copyUid = "[COPYUID " + validity + " " + SequenceSet.format(sources) + " "
                                 + SequenceSet.format(copies) + "]";
                         if (!move) {
