@@ -69,6 +69,20 @@ final class Fixtures {
         return new CreatedTenant(body.getString("id"), domain, body.getString("adminAccountId"), password, body.getString("setupToken"));
     }
 
+    /**
+     * The tenant admin's access token: enrols TOTP with the setup token, then logs in with password + TOTP
+     * through the public client, as a person would.
+     */
+    static String tenantAdminToken(CreatedTenant tenant) {
+        String secret = given().post("/api/v1/enrolment/" + tenant.setupToken() + "/totp").then().statusCode(200)
+                .extract().jsonPath().getString("secret");
+        String key = new String(new org.apache.commons.codec.binary.Base32().decode(secret), java.nio.charset.StandardCharsets.UTF_8);
+        given().contentType(ContentType.JSON).body(Map.of("code", io.mailfleet.auth.enrolment.Totp.code(key, java.time.Instant.now())))
+                .post("/api/v1/enrolment/" + tenant.setupToken() + "/totp/confirm").then().statusCode(204);
+        return personToken("admin@" + tenant.domain(), tenant.adminPassword(), io.mailfleet.auth.enrolment.Totp.code(key, java.time.Instant.now()))
+                .then().statusCode(200).extract().jsonPath().getString("access_token");
+    }
+
     static String account(String tenantId, String address) {
         return operator().contentType(ContentType.JSON).body(Map.of("address", address, "password", password()))
                 .post("/api/v1/tenants/" + tenantId + "/accounts").then().statusCode(201).extract().jsonPath().getString("id");

@@ -25,5 +25,7 @@ public enum AuditType {
     ALIAS_CREATED,
     ALIAS_DELETED,
     APP_PASSWORD_CREATED,
-    APP_PASSWORD_REVOKED
+    APP_PASSWORD_REVOKED,
+    /** a tenant's policy (IP and sender lists, spam thresholds, sending limits) was replaced or reset */
+    POLICY_CHANGED
 }

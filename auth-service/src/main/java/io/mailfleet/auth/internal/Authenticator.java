@@ -12,6 +12,8 @@ import io.mailfleet.auth.directory.Tenant;
 import io.mailfleet.auth.directory.TenantStore;
 import io.mailfleet.auth.lockout.LoginLockout;
 import io.mailfleet.auth.lockout.UnusualLogins;
+import io.mailfleet.auth.policy.Cidr;
+import io.mailfleet.auth.policy.PolicyStore;
 import io.mailfleet.directory.AuthResult;
 import io.mailfleet.directory.AuthResult.Outcome;
 import io.mailfleet.directory.CredentialCheck;
@@ -37,6 +39,8 @@ public class Authenticator {
 
     private static final int MAX_USERNAME = 320;
     private static final int MAX_SECRET = 4096;
+    /** Audit reason of a proven secret refused because the tenant's policy denies the client IP. */
+    static final String DENIED_BY_POLICY = "client IP denied by the tenant's policy";
 
     private final AccountStore accounts;
     private final TenantStore tenants;
@@ -46,9 +50,12 @@ public class Authenticator {
     private final AuditLog audit;
     private final BearerTokens bearer;
     private final UnusualLogins unusualLogins;
+    private final PolicyStore policies;
 
     public Authenticator(AccountStore accounts, TenantStore tenants, AliasStore aliases, VerifiedSecrets secrets,
-                         LoginLockout lockout, AuditLog audit, BearerTokens bearer, UnusualLogins unusualLogins) {
+                         LoginLockout lockout, AuditLog audit, BearerTokens bearer, UnusualLogins unusualLogins,
+                         PolicyStore policies) {
+        this.policies = policies;
         this.unusualLogins = unusualLogins;
         this.bearer = bearer;
         this.accounts = accounts;
@@ -89,7 +96,18 @@ public class Authenticator {
         }));
     }
 
+    /**
+     * The secret is proven. A client IP the tenant's policy denies is now answered exactly like a wrong secret
+     * (INVALID, counted towards both lockouts): a denied network learns neither that the account exists nor that
+     * the secret was right, and cannot test secrets without being locked out like anybody else.
+     */
     private Uni<AuthResult> succeed(CredentialCheck check, String username, String clientIp, Account account) {
+        return policies.find(account.tenantId()).flatMap(policy -> Cidr.anyContains(policy.ipDeny(), clientIp)
+                ? fail(check, username, clientIp, account.tenantId(), DENIED_BY_POLICY)
+                : admit(check, username, clientIp, account));
+    }
+
+    private Uni<AuthResult> admit(CredentialCheck check, String username, String clientIp, Account account) {
         return tenants.find(account.tenantId()).flatMap(tenant -> {
             boolean tenantActive = tenant.map(t -> t.status() == Tenant.Status.ACTIVE).orElse(false);
             if (account.status() != Account.Status.ACTIVE || !tenantActive) {
@@ -115,11 +133,16 @@ public class Authenticator {
     }
 
     private Uni<AuthResult> fail(CredentialCheck check, String username, String clientIp, UUID tenantId) {
+        return fail(check, username, clientIp, tenantId, null);
+    }
+
+    /** @param reason for the audit trail only (e.g. the tenant's ipDeny); the caller just gets INVALID */
+    private Uni<AuthResult> fail(CredentialCheck check, String username, String clientIp, UUID tenantId, String reason) {
         AuthResult invalid = new AuthResult(Outcome.INVALID, null, null, null, List.of(), 0);
         String counted = username.length() > MAX_USERNAME ? "" : username;
         return lockout.recordFailure(counted, clientIp)
                 .call(locked -> recordLockouts(check, counted, clientIp, tenantId, locked))
-                .call(() -> record(check, username, clientIp, tenantId, invalid))
+                .call(() -> record(check, username, clientIp, tenantId, invalid, reason))
                 .replaceWith(invalid);
     }
 
@@ -135,8 +158,14 @@ public class Authenticator {
     }
 
     private Uni<Void> record(CredentialCheck check, String username, String clientIp, UUID tenantId, AuthResult result) {
+        return record(check, username, clientIp, tenantId, result, null);
+    }
+
+    private Uni<Void> record(CredentialCheck check, String username, String clientIp, UUID tenantId, AuthResult result, String reason) {
+        Map<String, String> details = reason == null ? Map.of("mechanism", mechanism(check))
+                : Map.of("mechanism", mechanism(check), "reason", reason);
         return audit.record(new AuditEvent(UUID.randomUUID(), Instant.now(), tenantId, AuditType.AUTHENTICATION, username,
-                result.address(), check.protocol(), clientIp, result.outcome().name(), Map.of("mechanism", mechanism(check))));
+                result.address(), check.protocol(), clientIp, result.outcome().name(), details));
     }
 
     private static String mechanism(CredentialCheck check) {

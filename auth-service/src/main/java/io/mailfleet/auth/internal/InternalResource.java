@@ -4,9 +4,12 @@ import io.mailfleet.auth.directory.Addresses;
 import io.mailfleet.auth.directory.RecipientResolver;
 import io.mailfleet.auth.dkim.DkimKeyStore;
 import io.mailfleet.auth.dkim.KeyVault;
+import io.mailfleet.auth.policy.PolicyStore;
 import io.mailfleet.directory.AuthResult;
 import io.mailfleet.directory.CredentialCheck;
+import io.mailfleet.directory.DkimSigningKey;
 import io.mailfleet.directory.RecipientLookup;
+import io.mailfleet.directory.TenantPolicy;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 /** The server side of libs/directory-api's {@code DirectoryClient} (docs/internal-api.md). */
 @Path("/internal/v1")
@@ -30,8 +34,11 @@ public class InternalResource {
     private final Authenticator authenticator;
     private final DkimKeyStore dkimKeys;
     private final KeyVault vault;
+    private final PolicyStore policies;
 
-    public InternalResource(RecipientResolver recipients, Authenticator authenticator, DkimKeyStore dkimKeys, KeyVault vault) {
+    public InternalResource(RecipientResolver recipients, Authenticator authenticator, DkimKeyStore dkimKeys, KeyVault vault,
+                            PolicyStore policies) {
+        this.policies = policies;
         this.dkimKeys = dkimKeys;
         this.vault = vault;
         this.recipients = recipients;
@@ -45,24 +52,34 @@ public class InternalResource {
         return recipients.resolve(address);
     }
 
-    /** A DKIM signing key for the outbound relay: the private key as Base64 PKCS#8. */
-    public record SigningKeyView(String domain, String selector, String algorithm, String privateKeyPkcs8) {
-    }
-
-    /**
-     * The domain's active DKIM signing keys (an RSA and/or an Ed25519 one; empty when none). Not part of
-     * libs/directory-api yet: delivery-worker can call it with the same service token.
-     */
+    /** The domain's active DKIM signing keys (an RSA and/or an Ed25519 one; empty when none or not hosted). */
     @GET
     @Path("/dkim-keys/{domain}")
-    @Operation(summary = "Active DKIM signing keys of a hosted domain")
-    public Uni<List<SigningKeyView>> dkimKeys(@PathParam("domain") String domain) {
+    @Operation(summary = "Active DKIM signing keys of a hosted domain (always 200)")
+    public Uni<List<DkimSigningKey>> dkimKeys(@PathParam("domain") String domain) {
         return Addresses.domain(domain)
                 .map(name -> dkimKeys.activeSigningKeys(name).map(keys -> keys.stream()
-                        .map(key -> new SigningKeyView(name, key.selector(), key.algorithm().name(),
+                        .map(key -> new DkimSigningKey(name, key.selector(), key.algorithm().name(),
                                 Base64.getEncoder().encodeToString(vault.decrypt(key.encryptedPrivateKey(), key.id().toString()))))
                         .toList()))
                 .orElseGet(() -> Uni.createFrom().item(List.of()));
+    }
+
+    /**
+     * The tenant's policy; the defaults for a tenant that set none, an unknown tenant and an id that is not a
+     * UUID alike (a gateway asking with a garbled id must get an answer it can act on, not an error).
+     */
+    @GET
+    @Path("/tenants/{tenantId}/policy")
+    @Operation(summary = "A tenant's mail policy (always 200; defaults when unset or unknown)")
+    public Uni<TenantPolicy> policy(@PathParam("tenantId") String tenantId) {
+        UUID id;
+        try {
+            id = UUID.fromString(tenantId.trim());
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(TenantPolicy.defaults(tenantId));
+        }
+        return policies.find(id);
     }
 
     @POST

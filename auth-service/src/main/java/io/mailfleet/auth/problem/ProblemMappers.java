@@ -40,6 +40,17 @@ public class ProblemMappers {
         return Problem.of(status, detail).toResponse();
     }
 
+    /**
+     * Malformed or mistyped JSON. Jackson's own exceptions reach us before any WebApplicationException; the
+     * built-in mapper of quarkus-rest-jackson would answer plain JSON (with parser internals), so both types are
+     * claimed here by name.
+     */
+    @ServerExceptionMapper({com.fasterxml.jackson.core.JsonProcessingException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class})
+    public Response unreadableJson(Exception e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "the request body is not valid JSON for this operation").toResponse();
+    }
+
     @ServerExceptionMapper
     public Response identityProvider(io.mailfleet.auth.keycloak.KeycloakUnavailableException e) {
         LOG.warn(e.getMessage(), e.getCause());
