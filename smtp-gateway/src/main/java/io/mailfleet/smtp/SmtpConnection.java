@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 
 import javax.net.ssl.SSLSession;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -46,6 +47,7 @@ final class SmtpConnection {
     private final SmtpConfig config;
     private final CommandDispatcher dispatcher;
     private final ConnectionLimiter connections;
+    private final Set<SmtpConnection> open;
     private final ConnectionPolicy policy;
     private final ReverseDns reverseDns;
     private final SmtpMetrics metrics;
@@ -59,16 +61,19 @@ final class SmtpConnection {
     /** null until the connection policy has decided */
     private Admission admission;
     private boolean greetingDue;
+    /** Shutdown has begun: end the session as soon as no transaction is in progress. */
+    private boolean draining;
 
     SmtpConnection(Vertx vertx, NetSocket socket, Listener listener, boolean starttls, SmtpConfig config,
-                   CommandDispatcher dispatcher, ConnectionLimiter connections, ConnectionPolicy policy,
-                   ReverseDns reverseDns, SmtpMetrics metrics) {
+                   CommandDispatcher dispatcher, ConnectionLimiter connections, Set<SmtpConnection> open,
+                   ConnectionPolicy policy, ReverseDns reverseDns, SmtpMetrics metrics) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.socket = socket;
         this.config = config;
         this.dispatcher = dispatcher;
         this.connections = connections;
+        this.open = open;
         this.policy = policy;
         this.reverseDns = reverseDns;
         this.metrics = metrics;
@@ -78,7 +83,7 @@ final class SmtpConnection {
 
     void start() {
         if (connections.draining()) {
-            socket.write(ReplyEncoder.encode(SmtpReply.of(421, "4.3.2", config.hostname() + " Shutting down, try again later")))
+            socket.write(ReplyEncoder.encode(shuttingDown()))
                     .onComplete(done -> socket.close());
             return;
         }
@@ -86,6 +91,10 @@ final class SmtpConnection {
             socket.write(ReplyEncoder.encode(SmtpReply.of(421, "4.7.0", config.hostname() + " Too many connections, try again later")))
                     .onComplete(done -> socket.close());
             return;
+        }
+        open.add(this);
+        if (connections.draining()) {
+            drain(); // shutdown began between the check above and the registration
         }
         metrics.sessionOpened(session.listener());
         socket.closeHandler(closed -> closed());
@@ -265,7 +274,12 @@ final class SmtpConnection {
             }
         }
         switch (result.next()) {
-            case COMMAND -> mode = Mode.COMMAND;
+            case COMMAND -> {
+                mode = Mode.COMMAND;
+                if (endIfDraining()) {
+                    return;
+                }
+            }
             case CONTENT -> mode = Mode.CONTENT;
             case CONTINUATION -> mode = Mode.CONTINUATION;
             case START_TLS -> {
@@ -311,6 +325,42 @@ final class SmtpConnection {
             armTimer();
             process();
         }));
+    }
+
+    /** Shutdown: an idle session ends now, one inside a transaction after it. */
+    void drain() {
+        onContext(() -> {
+            draining = true;
+            endIfDraining();
+        });
+    }
+
+    /** The shutdown grace period is over. */
+    void forceClose() {
+        onContext(() -> {
+            if (mode == Mode.CLOSED) {
+                return;
+            }
+            if (busy) {
+                // a command waits for its answer (say, the broker's acknowledgement): no reply rather than a wrong one
+                close();
+            } else {
+                replyAndClose(shuttingDown());
+            }
+        });
+    }
+
+    private boolean endIfDraining() {
+        boolean idle = (mode == Mode.COMMAND || mode == Mode.GREETING) && !busy && session.transaction() == null;
+        if (draining && idle) {
+            replyAndClose(shuttingDown());
+            return true;
+        }
+        return false;
+    }
+
+    private SmtpReply shuttingDown() {
+        return SmtpReply.of(421, "4.3.2", config.hostname() + " Shutting down, try again later");
     }
 
     private void tlsEstablished() {
@@ -362,6 +412,7 @@ final class SmtpConnection {
         mode = Mode.CLOSED;
         cancelTimer();
         connections.release(session.clientIp());
+        open.remove(this);
         metrics.sessionClosed();
         LOG.infof("session %s: %s client %s helo=%s tls=%s auth=%s last-reply=%d%s", session.id(),
                 session.listener().configName(), session.clientIp(), session.helo(),

@@ -61,6 +61,8 @@ public class SmtpListeners {
     private final List<String> deployments = new ArrayList<>();
     /** One server per listener: the verticle instances sharing a port share its TLS context too. */
     private final Map<Listener, NetServer> servers = new ConcurrentHashMap<>();
+    /** Admitted connections, for shutdown: each is told to end when idle, and at the deadline regardless. */
+    private final Set<SmtpConnection> open = ConcurrentHashMap.newKeySet();
 
     public SmtpListeners(Vertx vertx, SmtpConfig config, CommandDispatcher dispatcher, ConnectionLimiter connections,
                          ConnectionPolicy policy, ReverseDns reverseDns, SmtpMetrics metrics,
@@ -96,23 +98,37 @@ public class SmtpListeners {
         return boundPorts.get(listener);
     }
 
-    /**
-     * Graceful shutdown: new connections are told 421 (the client retries, another replica answers),
-     * sessions in progress get up to the grace period to finish, then the servers and any remaining
-     * connections are closed. Runs on the shutdown thread, never an event loop.
-     */
     void stop(@Observes ShutdownEvent event) {
+        shutDown();
+    }
+
+    /**
+     * Graceful shutdown: new connections are told {@code 421 4.3.2} (the client retries, another replica
+     * answers), idle sessions are ended at once with {@code 421 4.3.2}, sessions inside a transaction may
+     * finish it (the client gets its 250 only once the message is on Kafka) and are then ended the same
+     * way. At the end of the grace period whatever is left is closed: with 421 unless a command is still
+     * waiting for its answer (the broker's acknowledgement), in which case the client gets no reply at
+     * all and retries — never a 250 for a message that is not on Kafka. Runs on the shutdown thread,
+     * never an event loop; a second call does nothing.
+     */
+    public synchronized void shutDown() {
+        if (deployments.isEmpty()) {
+            return;
+        }
         connections.drain();
+        open.forEach(SmtpConnection::drain);
         long deadline = System.nanoTime() + config.limits().shutdownGrace().toNanos();
         while (connections.open() > 0 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         if (connections.open() > 0) {
             LOG.infof("closing %d SMTP sessions still open after the shutdown grace period", connections.open());
+            open.forEach(SmtpConnection::forceClose);
         }
         for (String id : deployments) {
             vertx.undeploy(id).toCompletionStage().toCompletableFuture().join();
         }
+        deployments.clear();
     }
 
     /**
@@ -167,7 +183,8 @@ public class SmtpListeners {
             ports.forEach((listener, port) -> {
                 boolean starttls = listener != Listener.MX || config.tls().mxStarttls();
                 NetServer server = vertx.createNetServer(options(listener, port)).connectHandler(socket ->
-                        new SmtpConnection(vertx, socket, listener, starttls, config, dispatcher, connections, policy, reverseDns, metrics).start());
+                        new SmtpConnection(vertx, socket, listener, starttls, config, dispatcher, connections, open, policy,
+                                reverseDns, metrics).start());
                 servers.putIfAbsent(listener, server);
                 listening.add(server.listen().onSuccess(bound -> boundPorts.putIfAbsent(listener, bound.actualPort())));
             });

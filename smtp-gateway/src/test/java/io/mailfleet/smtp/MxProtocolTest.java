@@ -113,6 +113,28 @@ class MxProtocolTest {
         }
     }
 
+    /**
+     * Text lines longer than RFC 5321's 1000 octets (4.5.3.1.6) inside DATA are accepted and kept exactly
+     * as sent, a dot-stuffed one included (docs/smtp-gateway.md, "Long lines in DATA").
+     */
+    @Test
+    void textLinesLongerThan1000OctetsAreAcceptedUnchanged() throws IOException {
+        String longLine = "x".repeat(5_000);
+        String stuffedLongLine = "." + "y".repeat(1_500);
+        String body = "Subject: long lines\r\n\r\n" + longLine + "\r\n." + stuffedLongLine + "\r\nend\r\n";
+        try (var client = connect()) {
+            client.greetingAndEhlo();
+            expect(client.command("MAIL FROM:<sender@remote.example>"), 250);
+            expect(client.command("RCPT TO:<alice@example.test>"), 250);
+            expect(client.command("DATA"), 354);
+            client.write(body + ".\r\n");
+            String queueId = InboundTopic.queueId(client.read());
+            String content = new String(InboundTopic.await(queueId, KAFKA_WAIT).content(), StandardCharsets.US_ASCII);
+            assertTrue(content.endsWith("\r\n\r\n" + longLine + "\r\n" + stuffedLongLine + "\r\nend\r\n"), "lines kept whole");
+            expect(client.command("NOOP"), 250);
+        }
+    }
+
     @Test
     void recipientLookupsAreCachedBriefly() throws IOException {
         try (var client = connect()) {
