@@ -3,6 +3,7 @@ package io.mailfleet.mailstore;
 import io.mailfleet.mailstore.blob.BlobId;
 import io.mailfleet.mailstore.blob.BlobStore;
 import io.mailfleet.mailstore.mime.MessageParser;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -237,20 +238,44 @@ public class Messages {
 
     /** APPEND: stores the bytes exactly as given (parsed off the event loop), charged to the account's quota. */
     public Uni<AppendResult> append(String accountId, long mailboxId, byte[] message, Flags flags, OffsetDateTime internalDate) {
-        return Uni.createFrom().item(() -> StoredContent.prepare(parser, message))
+        return appendAll(accountId, mailboxId, List.of(new NewMessage(message, flags, internalDate))).map(results -> results.get(0));
+    }
+
+    /**
+     * MULTIAPPEND (RFC 3502): all the messages or none, in one transaction, with consecutive UIDs in the given
+     * order under one modseq; the quota is charged for all of them at once.
+     */
+    public Uni<List<AppendResult>> appendAll(String accountId, long mailboxId, List<NewMessage> newMessages) {
+        if (newMessages.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        long octets = newMessages.stream().mapToLong(m -> m.message().length).sum();
+        return Uni.createFrom().item(() -> newMessages.stream().map(m -> StoredContent.prepare(parser, m.message())).toList())
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(content -> pool.withTransaction(tx -> writes.storeContent(tx, content)
-                        .chain(() -> writes.charge(tx, accountId, message.length, 1))
+                .chain(contents -> pool.withTransaction(tx -> Multi.createFrom().iterable(contents)
+                        .onItem().transformToUniAndConcatenate(content -> writes.storeContent(tx, content))
+                        .collect().last()
+                        .chain(() -> writes.charge(tx, accountId, octets, newMessages.size()))
                         .chain(charged -> {
                             if (!charged) {
                                 return Uni.createFrom().failure(new MailstoreException(MailstoreException.Reason.OVER_QUOTA,
                                         "append would exceed the quota of " + accountId));
                             }
-                            return writes.allocate(tx, accountId, mailboxId, 1);
+                            return writes.allocate(tx, accountId, mailboxId, newMessages.size());
                         })
-                        .call(allocation -> writes.insertMessage(tx, mailboxId, allocation.firstUid(), allocation.modseq(), content,
-                                new byte[0], flags, internalDate))
-                        .map(allocation -> new AppendResult(mailboxId, allocation.uidValidity(), allocation.firstUid(), allocation.modseq()))));
+                        .call(allocation -> Multi.createFrom().range(0, newMessages.size())
+                                .onItem().transformToUniAndConcatenate(i -> writes.insertMessage(tx, mailboxId, allocation.firstUid() + i,
+                                        allocation.modseq(), contents.get(i), new byte[0], newMessages.get(i).flags(),
+                                        newMessages.get(i).internalDate()))
+                                .collect().last())
+                        .map(allocation -> {
+                            List<AppendResult> results = new ArrayList<>(newMessages.size());
+                            for (int i = 0; i < newMessages.size(); i++) {
+                                results.add(new AppendResult(mailboxId, allocation.uidValidity(), allocation.firstUid() + i,
+                                        allocation.modseq()));
+                            }
+                            return results;
+                        })));
     }
 
     private static List<MessageEntry> entries(RowSet<Row> rows) {

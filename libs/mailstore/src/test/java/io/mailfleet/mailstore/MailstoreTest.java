@@ -184,6 +184,27 @@ class MailstoreTest {
     }
 
     @Test
+    void multiAppendStoresAllOrNothing() {
+        String account = TestMail.unique("acct");
+        accounts.setQuota(account, OptionalLong.empty(), OptionalLong.of(3)).await().atMost(WAIT);
+        long inbox = mailbox(account, "INBOX").id();
+        byte[] same = TestMail.message("twice", "the same bytes");
+        List<NewMessage> two = List.of(new NewMessage(same, Flags.NONE, NOW), new NewMessage(same, Flags.of(SystemFlag.SEEN), NOW));
+        List<AppendResult> appended = messages.appendAll(account, inbox, two).await().atMost(WAIT);
+        assertEquals(List.of(1L, 2L), appended.stream().map(AppendResult::uid).toList());
+        assertEquals(appended.get(0).modseq(), appended.get(1).modseq());
+        assertEquals(Set.of(SystemFlag.SEEN), messages.list(account, inbox, new UidRange(2, 2)).await().atMost(WAIT)
+                .get(0).flags().system());
+
+        // two more would exceed the 3-message quota: neither is stored, no UID is used
+        var over = assertThrows(MailstoreException.class, () -> messages.appendAll(account, inbox, two).await().atMost(WAIT));
+        assertEquals(MailstoreException.Reason.OVER_QUOTA, over.reason());
+        assertEquals(2, mailbox(account, "INBOX").messages());
+        assertEquals(3, mailbox(account, "INBOX").uidNext());
+        assertEquals(2, accounts.usage(account).await().atMost(WAIT).usedMessages());
+    }
+
+    @Test
     void aFullAccountCanStillMoveButNotCopy() {
         String account = TestMail.unique("acct");
         accounts.setQuota(account, OptionalLong.empty(), OptionalLong.of(1)).await().atMost(WAIT);

@@ -143,7 +143,15 @@ final class BodyStructureBuilder {
         return languages;
     }
 
-    /** Octets and lines (LF count) a writer produces, without keeping the bytes. */
+    /**
+     * Lines of a body: its LFs, plus one for a last line without a line ending (a MIME part's last line gives its
+     * CRLF to the boundary that follows, and a message may simply end without one). Empty: no lines.
+     */
+    static long lines(long lineFeeds, long octets, boolean endsWithLineFeed) {
+        return octets > 0 && !endsWithLineFeed ? lineFeeds + 1 : lineFeeds;
+    }
+
+    /** Octets and lines a writer produces, without keeping the bytes. */
     private static final class Counted extends OutputStream {
 
         interface Writer {
@@ -152,29 +160,37 @@ final class BodyStructureBuilder {
 
         long bytes;
         long lines;
+        private long lineFeeds;
+        private int last = -1;
 
         static Counted of(Writer writer) throws IOException {
             Counted counted = new Counted();
             writer.writeTo(counted);
+            counted.lines = lines(counted.lineFeeds, counted.bytes, counted.last == '\n');
             return counted;
         }
 
         @Override
         public void write(int b) {
             bytes++;
-            if (b == '\n') {
-                lines++;
+            last = b & 0xff;
+            if (last == '\n') {
+                lineFeeds++;
             }
         }
 
         @Override
         public void write(byte[] buffer, int offset, int length) {
+            if (length <= 0) {
+                return;
+            }
             bytes += length;
             for (int i = offset; i < offset + length; i++) {
                 if (buffer[i] == '\n') {
-                    lines++;
+                    lineFeeds++;
                 }
             }
+            last = buffer[offset + length - 1] & 0xff;
         }
     }
 }

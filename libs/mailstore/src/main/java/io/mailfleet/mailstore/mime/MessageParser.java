@@ -36,12 +36,13 @@ public class MessageParser {
             }
         } catch (IOException | RuntimeException unparseable) {
             LOG.debugf(unparseable, "message of %d octets is not parseable MIME; storing it as opaque text", raw.length);
-            long lines = 0;
+            long lineFeeds = 0;
             for (byte b : raw) {
                 if (b == '\n') {
-                    lines++;
+                    lineFeeds++;
                 }
             }
+            long lines = BodyStructureBuilder.lines(lineFeeds, raw.length, raw.length > 0 && raw[raw.length - 1] == '\n');
             return new ParsedMessage(EnvelopeBuilder.empty(), BodyStructureBuilder.opaque(raw.length, lines),
                     TextExtractor.fallback(raw, MAX_SEARCH_CHARS));
         }

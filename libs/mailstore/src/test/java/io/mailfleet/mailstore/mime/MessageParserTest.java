@@ -95,7 +95,8 @@ class MessageParserTest {
         assertEquals("quoted-printable", text.getString("encoding"));
         assertEquals("iso-8859-1", text.getJsonObject("params").getString("charset"));
         assertEquals("Gr=FC=DFe aus K=F6ln\r\nzweite Zeile".length(), text.getLong("size"));
-        assertEquals(1L, text.getLong("lines"));
+        // two lines: the second gives its CRLF to the boundary but is a line all the same
+        assertEquals(2L, text.getLong("lines"));
         JsonObject pdf = parts.getJsonObject(1);
         assertEquals("application", pdf.getString("type"));
         assertEquals("attachment", pdf.getJsonObject("disposition").getString("type"));
@@ -107,6 +108,18 @@ class MessageParserTest {
         assertEquals("text", nested.getJsonObject("body").getString("type"));
         assertNotNull(nested.getLong("lines"));
         assertTrue(parsed.searchText().contains("Grüße aus Köln"), parsed.searchText());
+    }
+
+    @Test
+    void aLastLineWithoutLineEndingIsCounted() {
+        byte[] unterminated = "Subject: x\r\n\r\nfirst\r\nsecond".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(2L, parser.parse(unterminated).bodyStructure().getLong("lines"));
+        byte[] terminated = "Subject: x\r\n\r\nfirst\r\nsecond\r\n".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(2L, parser.parse(terminated).bodyStructure().getLong("lines"));
+        byte[] oneLine = "Subject: x\r\n\r\nRhubarb!".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(1L, parser.parse(oneLine).bodyStructure().getLong("lines"));
+        byte[] empty = "Subject: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(0L, parser.parse(empty).bodyStructure().getLong("lines"));
     }
 
     @Test
