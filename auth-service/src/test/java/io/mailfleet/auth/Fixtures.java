@@ -69,18 +69,40 @@ final class Fixtures {
         return new CreatedTenant(body.getString("id"), domain, body.getString("adminAccountId"), password, body.getString("setupToken"));
     }
 
-    /**
-     * The tenant admin's access token: enrols TOTP with the setup token, then logs in with password + TOTP
-     * through the public client, as a person would.
-     */
-    static String tenantAdminToken(CreatedTenant tenant) {
-        String secret = given().post("/api/v1/enrolment/" + tenant.setupToken() + "/totp").then().statusCode(200)
+    /** Enrols TOTP with a setup token through the API; returns the Keycloak key text (for {@code Totp.code}). */
+    static String enrolTotp(String setupToken) {
+        String secret = given().post("/api/v1/enrolment/" + setupToken + "/totp").then().statusCode(200)
                 .extract().jsonPath().getString("secret");
         String key = new String(new org.apache.commons.codec.binary.Base32().decode(secret), java.nio.charset.StandardCharsets.UTF_8);
         given().contentType(ContentType.JSON).body(Map.of("code", io.mailfleet.auth.enrolment.Totp.code(key, java.time.Instant.now())))
-                .post("/api/v1/enrolment/" + tenant.setupToken() + "/totp/confirm").then().statusCode(204);
+                .post("/api/v1/enrolment/" + setupToken + "/totp/confirm").then().statusCode(204);
+        return key;
+    }
+
+    /** The tenant admin's access token: TOTP enrolment, then password + TOTP through the public client, as a person would. */
+    static String tenantAdminToken(CreatedTenant tenant) {
+        String key = enrolTotp(tenant.setupToken());
         return personToken("admin@" + tenant.domain(), tenant.adminPassword(), io.mailfleet.auth.enrolment.Totp.code(key, java.time.Instant.now()))
                 .then().statusCode(200).extract().jsonPath().getString("access_token");
+    }
+
+    /** A solved proof-of-work challenge {@code {"id","solution"}}, found the way a browser would: by trying. */
+    static Map<String, String> solvedCaptcha() {
+        var captcha = given().get("/api/v1/captcha").then().statusCode(200)
+                .body("algorithm", org.hamcrest.Matchers.equalTo("sha256-leading-zero-bits")).extract().jsonPath();
+        String challenge = captcha.getString("challenge");
+        int difficulty = captcha.getInt("difficulty");
+        try {
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            for (long nonce = 0; ; nonce++) {
+                byte[] digest = sha256.digest((challenge + ":" + nonce).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                if (new java.math.BigInteger(1, digest).bitLength() <= 256 - difficulty) {
+                    return Map.of("id", captcha.getString("id"), "solution", Long.toString(nonce));
+                }
+            }
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String account(String tenantId, String address) {

@@ -7,8 +7,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 
@@ -33,19 +31,9 @@ class SignupAndDemoTest {
     record Solved(String id, String solution) {
     }
 
-    /** Solves the proof of work the way a browser would: by trying. */
-    private static Solved solvedCaptcha() throws Exception {
-        var captcha = given().get("/api/v1/captcha").then().statusCode(200)
-                .body("algorithm", equalTo("sha256-leading-zero-bits")).extract().jsonPath();
-        String challenge = captcha.getString("challenge");
-        int difficulty = captcha.getInt("difficulty");
-        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-        for (long nonce = 0; ; nonce++) {
-            byte[] digest = sha256.digest((challenge + ":" + nonce).getBytes(StandardCharsets.UTF_8));
-            if (new java.math.BigInteger(1, digest).bitLength() <= 256 - difficulty) {
-                return new Solved(captcha.getString("id"), Long.toString(nonce));
-            }
-        }
+    private static Solved solvedCaptcha() {
+        Map<String, String> solved = Fixtures.solvedCaptcha();
+        return new Solved(solved.get("id"), solved.get("solution"));
     }
 
     private static Map<String, Object> signup(String domain, Solved captcha) {

@@ -19,6 +19,8 @@ public enum AuditType {
     ACCOUNT_DELETED,
     QUOTA_CHANGED,
     PASSWORD_RESET,
+    /** a self-service password reset was asked for (outcome SENT: a token went to the mailbox; IGNORED: no such active account) */
+    PASSWORD_RESET_REQUESTED,
     SIGNUP_REQUESTED,
     DKIM_KEY_CREATED,
     DKIM_KEY_DELETED,

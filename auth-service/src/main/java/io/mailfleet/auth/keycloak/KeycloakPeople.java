@@ -136,6 +136,14 @@ public class KeycloakPeople {
         });
     }
 
+    /** Forgets Keycloak's brute-force failures (and the lock they caused) for the user, e.g. after a password reset. */
+    public Uni<Void> clearLoginFailures(String userId) {
+        return blocking(() -> {
+            realm().attackDetection().clearBruteForceForUser(userId);
+            return null;
+        });
+    }
+
     /**
      * Stores a TOTP credential and clears the pending CONFIGURE_TOTP action. Keycloak's HMAC key is the
      * UTF-8 bytes of {@code keyText} (what authenticator apps get is its Base32 form).

@@ -16,4 +16,15 @@ public interface CaptchaConfig {
     /** A challenge must be solved and used within this time. */
     @WithDefault("5m")
     Duration ttl();
+
+    /**
+     * Self-service requests other than sign-up need a solved challenge once a client IP has this many failures
+     * (sign-up always needs one).
+     */
+    @WithDefault("3")
+    int freeFailures();
+
+    /** A client IP's failures are forgotten this long after its first one. */
+    @WithDefault("15m")
+    Duration failureWindow();
 }

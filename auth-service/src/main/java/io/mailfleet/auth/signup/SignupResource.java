@@ -36,11 +36,8 @@ import java.util.UUID;
 @Path("/api/v1")
 public class SignupResource {
 
-    public record Solution(@NotBlank @Size(max = 64) String id, @NotBlank @Size(max = 64) String solution) {
-    }
-
     public record SignupRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 253) String domain,
-                                @NotBlank @Size(max = 254) String contact, @Valid Solution captcha) {
+                                @NotBlank @Size(max = 254) String contact, @Valid CaptchaGate.Solution captcha) {
     }
 
     public record SignupReceived(UUID id, String status) {
@@ -50,11 +47,13 @@ public class SignupResource {
     }
 
     private final Captchas captchas;
+    private final CaptchaGate gate;
     private final Pool pool;
     private final AuditLog audit;
 
-    public SignupResource(Captchas captchas, Pool pool, AuditLog audit) {
+    public SignupResource(Captchas captchas, CaptchaGate gate, Pool pool, AuditLog audit) {
         this.captchas = captchas;
+        this.gate = gate;
         this.pool = pool;
         this.audit = audit;
     }
@@ -68,20 +67,12 @@ public class SignupResource {
     @POST
     @Path("/signup")
     public Uni<RestResponse<SignupReceived>> signup(@NotNull @Valid SignupRequest request, @Context HttpServerRequest http) {
-        if (request.captcha() == null) {
-            throw ProblemException.badRequest("a solved captcha is required: GET /api/v1/captcha");
-        }
         String domain = Addresses.domain(request.domain()).orElseThrow(() -> ProblemException.badRequest("domain is not a valid domain name"));
         String contact = Addresses.mailbox(request.contact()).orElseThrow(() -> ProblemException.badRequest("contact is not a mail address")).toString();
-        String clientIp = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String clientIp = ClientAddress.of(http);
         UUID id = UUID.randomUUID();
-        return captchas.redeem(request.captcha().id(), request.captcha().solution())
-                .invoke(solved -> {
-                    if (!solved) {
-                        throw ProblemException.badRequest("the captcha is unknown, expired, already used or not solved");
-                    }
-                })
-                .flatMap(solved -> pool.preparedQuery("INSERT INTO directory.signup_requests (id, name, domain, contact, client_ip) "
+        return gate.admit(clientIp, request.captcha(), true)
+                .chain(() -> pool.preparedQuery("INSERT INTO directory.signup_requests (id, name, domain, contact, client_ip) "
                         + "VALUES ($1, $2, $3, $4, $5)").execute(Tuple.of(id, request.name().trim(), domain, contact, clientIp)))
                 .call(() -> audit.record(new AuditEvent(UUID.randomUUID(), Instant.now(), null, AuditType.SIGNUP_REQUESTED,
                         contact, domain, "https", clientIp, null, Map.of("name", request.name().trim()))))
