@@ -183,7 +183,7 @@ class ImapProtocolTest {
                     + "\"<lunch-1@example.com>\"))");
 
             List<String> structure = imap.command("UID FETCH 1 BODYSTRUCTURE");
-            assertThat(structure.get(0)).endsWith(" UID 1)").startsWith("* 1 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"charset\" \"us-ascii\") NIL NIL \"7BIT\" 22 0 NIL NIL NIL NIL)")
+            assertThat(structure.get(0)).endsWith(" UID 1)").startsWith("* 1 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"charset\" \"us-ascii\") NIL NIL \"7BIT\" 22 1 NIL NIL NIL NIL)")
                     .contains("(\"TEXT\" \"HTML\"").contains(" \"MIXED\" (\"boundary\" \"b1\")");
 
             List<String> sections = imap.command("FETCH 1 (BODY.PEEK[1] BODY.PEEK[HEADER.FIELDS (Subject From)] BODY.PEEK[2.MIME] BODY.PEEK[]<0.4>)");

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The data items of one FETCH (RFC 9051 6.4.5), macros expanded, in the order asked. */
 /**
+ * The data items of one FETCH (RFC 9051 6.4.5, BINARY of RFC 3516), macros expanded, in the order asked.
+ *
  * @param changedSince CONDSTORE's CHANGEDSINCE modifier: only messages with a higher modseq; -1 without it
+ * @param vanished     QRESYNC's VANISHED modifier (UID FETCH with CHANGEDSINCE): expunged UIDs are reported first
  */
-public record FetchRequest(List<String> simpleItems, List<BodySection> sections, long changedSince) {
+public record FetchRequest(List<String> simpleItems, List<BodySection> sections, List<BinarySection> binaries, long changedSince,
+                           boolean vanished) {
 
     private static final Set<String> SIMPLE = Set.of("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODYSTRUCTURE", "BODY",
             "UID", "RFC822", "RFC822.HEADER", "RFC822.TEXT", "MODSEQ");
@@ -20,11 +23,12 @@ public record FetchRequest(List<String> simpleItems, List<BodySection> sections,
     public static FetchRequest read(ImapArgumentReader args) {
         List<String> simple = new ArrayList<>();
         List<BodySection> sections = new ArrayList<>();
+        List<BinarySection> binaries = new ArrayList<>();
         if (args.peek() == '(') {
             args.expect('(');
             if (!args.consumeIf(')')) {
                 do {
-                    item(args, simple, sections);
+                    item(args, simple, sections, binaries);
                 } while (args.consumeIf(' '));
                 args.expect(')');
             }
@@ -34,25 +38,35 @@ public record FetchRequest(List<String> simpleItems, List<BodySection> sections,
                 case "ALL" -> simple.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE"));
                 case "FAST" -> simple.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE"));
                 case "FULL" -> simple.addAll(List.of("FLAGS", "INTERNALDATE", "RFC822.SIZE", "ENVELOPE", "BODY"));
-                default -> item(args, simple, sections);
+                default -> item(args, simple, sections, binaries);
             }
         }
         long changedSince = -1;
+        boolean vanished = false;
         int mark = args.position();
         if (args.consumeIf(' ') && args.consumeIf('(')) {
-            if (!args.atom().equalsIgnoreCase("CHANGEDSINCE")) {
-                throw new ImapSyntaxException("unknown FETCH modifier");
-            }
-            args.sp();
-            changedSince = args.number();
+            do {
+                String modifier = args.atom().toUpperCase(Locale.ROOT);
+                if (modifier.equals("CHANGEDSINCE")) {
+                    args.sp();
+                    changedSince = args.number();
+                } else if (modifier.equals("VANISHED")) {
+                    vanished = true;
+                } else {
+                    throw new ImapSyntaxException("unknown FETCH modifier");
+                }
+            } while (args.consumeIf(' '));
             args.expect(')');
+            if (vanished && changedSince < 0) {
+                throw new ImapSyntaxException("VANISHED needs CHANGEDSINCE");
+            }
             if (!simple.contains("MODSEQ")) {
                 simple.add("MODSEQ");
             }
         } else {
             args.rewind(mark);
         }
-        return new FetchRequest(simple, sections, changedSince);
+        return new FetchRequest(simple, sections, binaries, changedSince, vanished);
     }
 
     /** ALL, FAST or FULL when the next atom is a macro (consumed); otherwise "" and nothing is consumed. */
@@ -66,10 +80,15 @@ public record FetchRequest(List<String> simpleItems, List<BodySection> sections,
         return "";
     }
 
-    private static void item(ImapArgumentReader args, List<String> simple, List<BodySection> sections) {
+    private static void item(ImapArgumentReader args, List<String> simple, List<BodySection> sections,
+                             List<BinarySection> binaries) {
         String name = args.fetchAttribute().toUpperCase(Locale.ROOT);
         if ((name.equals("BODY") || name.equals("BODY.PEEK")) && args.peek() == '[') {
             sections.add(section(args, name.equals("BODY.PEEK")));
+            return;
+        }
+        if (name.equals("BINARY") || name.equals("BINARY.PEEK") || name.equals("BINARY.SIZE")) {
+            binaries.add(binary(args, name));
             return;
         }
         if (!SIMPLE.contains(name)) {
@@ -129,9 +148,35 @@ public record FetchRequest(List<String> simpleItems, List<BodySection> sections,
         return new BodySection(List.copyOf(path), specifier, fields, peek, start, length);
     }
 
+    /** {@code BINARY[section-part]<partial>}: part numbers only (RFC 3516 section-binary); no partial for BINARY.SIZE. */
+    private static BinarySection binary(ImapArgumentReader args, String name) {
+        args.expect('[');
+        List<Integer> path = new ArrayList<>();
+        if (args.peek() != ']') {
+            do {
+                long part = args.nzNumber();
+                if (part > 10_000) {
+                    throw new ImapSyntaxException("invalid section part");
+                }
+                path.add((int) part);
+            } while (args.consumeIf('.'));
+        }
+        args.expect(']');
+        boolean size = name.equals("BINARY.SIZE");
+        long start = -1;
+        long length = -1;
+        if (!size && args.consumeIf('<')) {
+            start = args.number();
+            args.expect('.');
+            length = args.nzNumber();
+            args.expect('>');
+        }
+        return new BinarySection(List.copyOf(path), size, size || name.equals("BINARY.PEEK"), start, length);
+    }
+
     /** Whether the message bytes must be read (any section, RFC822, RFC822.HEADER, RFC822.TEXT). */
     public boolean needsContent() {
-        return !sections.isEmpty() || simpleItems.contains("RFC822") || simpleItems.contains("RFC822.HEADER")
+        return !sections.isEmpty() || !binaries.isEmpty() || simpleItems.contains("RFC822") || simpleItems.contains("RFC822.HEADER")
                 || simpleItems.contains("RFC822.TEXT");
     }
 
@@ -140,9 +185,9 @@ public record FetchRequest(List<String> simpleItems, List<BodySection> sections,
         return needsContent() || simpleItems.stream().anyMatch(item -> !item.equals("FLAGS") && !item.equals("UID") && !item.equals("MODSEQ"));
     }
 
-    /** Whether fetching sets {@code \Seen} (BODY[…] without PEEK, RFC822, RFC822.TEXT). */
+    /** Whether fetching sets {@code \Seen} (BODY[…] or BINARY[…] without PEEK, RFC822, RFC822.TEXT). */
     public boolean setsSeen() {
-        return sections.stream().anyMatch(section -> !section.peek()) || simpleItems.contains("RFC822")
+        return sections.stream().anyMatch(section -> !section.peek()) || binaries.stream().anyMatch(binary -> !binary.peek()) || simpleItems.contains("RFC822")
                 || simpleItems.contains("RFC822.TEXT");
     }
 }

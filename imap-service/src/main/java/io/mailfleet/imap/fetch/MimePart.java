@@ -116,6 +116,32 @@ final class MimePart {
         }
     }
 
+    String mimeType() {
+        return mimeType;
+    }
+
+    /** The charset parameter of the Content-Type, or null. */
+    String charset() {
+        ContentTypeField contentType = contentType(headerText());
+        return contentType == null ? null : contentType.getCharset();
+    }
+
+    /** The Content-Transfer-Encoding, lower case; 7bit when absent (RFC 2045 6.1). */
+    String transferEncoding() {
+        String value = null;
+        for (String line : headerText().split("\r?\n")) {
+            if (line.regionMatches(true, 0, "Content-Transfer-Encoding:", 0, 26)) {
+                value = line.substring(26);
+                break;
+            }
+        }
+        if (value == null) {
+            return "7bit";
+        }
+        String encoding = value.replaceAll("\\(.*?\\)", "").trim().toLowerCase(Locale.ROOT);
+        return encoding.isEmpty() ? "7bit" : encoding;
+    }
+
     private String headerText() {
         // ISO-8859-1 maps every octet to one char, so offsets and 8-bit header bytes survive the round trip
         return new String(data, start, bodyStart - start, StandardCharsets.ISO_8859_1);

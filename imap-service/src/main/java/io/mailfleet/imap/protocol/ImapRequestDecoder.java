@@ -78,6 +78,16 @@ public final class ImapRequestDecoder {
         mode = Mode.LINE;
     }
 
+    /**
+     * Takes the input buffered beyond the last framed command, for a layer that starts after it (COMPRESS: the
+     * octets the client sent after its command are already compressed and must be inflated first).
+     */
+    public byte[] takeBuffered() {
+        byte[] rest = pending.toArray();
+        pending.clear();
+        return rest;
+    }
+
     public void stop() {
         stopped = true;
     }

@@ -109,6 +109,20 @@ public final class ImapResponseBuilder {
         return this;
     }
 
+    /** RFC 3516's literal8 ({@code ~{n}}) when the octets contain NUL, which a plain literal must not; else a literal. */
+    public ImapResponseBuilder literal8(byte[] bytes, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (bytes[i] == 0) {
+                space();
+                raw("~{" + length + "}\r\n");
+                out.write(bytes, offset, length);
+                needSpace = true;
+                return this;
+            }
+        }
+        return literal(bytes, offset, length);
+    }
+
     /** Text with no separating space (e.g. {@code BODY[1]<0>} directly followed by its value). */
     public ImapResponseBuilder raw(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);

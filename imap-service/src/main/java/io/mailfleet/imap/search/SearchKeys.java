@@ -1,6 +1,7 @@
 package io.mailfleet.imap.search;
 
 import io.mailfleet.imap.fetch.BodySection;
+import io.mailfleet.imap.fetch.DecodedText;
 import io.mailfleet.imap.fetch.SectionExtractor;
 import io.mailfleet.imap.protocol.SequenceSet;
 import io.mailfleet.mailstore.SystemFlag;
@@ -158,17 +159,22 @@ final class SearchKeys {
         });
     }
 
-    /** BODY text (body only) and TEXT text (header and body). */
+    /**
+     * BODY text (body only) and TEXT text (header and body): a case-insensitive substring of the text a reader
+     * sees ({@link DecodedText}: text parts with transfer encoding and charset undone; header fields with
+     * encoded words decoded), as IMAP requires; the mailstore's tsvector is not used to narrow (docs/imap-service.md).
+     */
     static SearchKey text(String text, boolean includeHeader) {
         String needle = text.toLowerCase(Locale.ROOT);
         return new ContentKey(candidate -> {
-            byte[] bytes = includeHeader ? candidate.content()
-                    : SectionExtractor.extract(candidate.content(), new BodySection(List.of(), "TEXT", List.of(), true, -1, -1));
-            String haystack = new String(bytes, StandardCharsets.UTF_8);
-            if (includeHeader) {
-                haystack = decode(haystack);
+            if (DecodedText.body(candidate.content()).toLowerCase(Locale.ROOT).contains(needle)) {
+                return true;
             }
-            return haystack.toLowerCase(Locale.ROOT).contains(needle);
+            if (!includeHeader) {
+                return false;
+            }
+            byte[] header = SectionExtractor.extract(candidate.content(), new BodySection(List.of(), "HEADER", List.of(), true, -1, -1));
+            return decode(new String(header, StandardCharsets.UTF_8)).toLowerCase(Locale.ROOT).contains(needle);
         });
     }
 

@@ -50,14 +50,21 @@ public record SearchQuery(Set<String> returnOptions, boolean extended, SearchKey
         }
         if (first.equals("CHARSET")) {
             args.sp();
-            String charset = args.astring().toUpperCase(Locale.ROOT);
-            if (!charset.equals("UTF-8") && !charset.equals("US-ASCII")) {
-                throw new UnsupportedCharsetException();
-            }
+            charset(args);
             args.sp();
         } else {
             args.rewind(mark);
         }
+        Criteria criteria = criteria(args);
+        return new SearchQuery(returnOptions, extended, criteria.key(), criteria.modseq());
+    }
+
+    /** Search criteria, implicitly ANDed, up to the end of the command; {@code modseq} when MODSEQ was among them. */
+    public record Criteria(SearchKey key, boolean modseq) {
+    }
+
+    /** The search keys to the end of the command (SEARCH after its options, SORT and THREAD after their charset). */
+    public static Criteria criteria(ImapArgumentReader args) {
         List<SearchKey> keys = new ArrayList<>();
         boolean[] modseq = new boolean[1];
         keys.add(key(args, 0, modseq));
@@ -65,7 +72,15 @@ public record SearchQuery(Set<String> returnOptions, boolean extended, SearchKey
             keys.add(key(args, 0, modseq));
         }
         args.end();
-        return new SearchQuery(returnOptions, extended, keys.size() == 1 ? keys.get(0) : SearchKeys.and(keys), modseq[0]);
+        return new Criteria(keys.size() == 1 ? keys.get(0) : SearchKeys.and(keys), modseq[0]);
+    }
+
+    /** A charset argument: UTF-8 or US-ASCII, else {@link UnsupportedCharsetException}. */
+    public static void charset(ImapArgumentReader args) {
+        String charset = args.astring().toUpperCase(Locale.ROOT);
+        if (!charset.equals("UTF-8") && !charset.equals("US-ASCII")) {
+            throw new UnsupportedCharsetException();
+        }
     }
 
     /** The next atom when it starts with a letter (RETURN, CHARSET or a criterion), else "" with nothing consumed. */

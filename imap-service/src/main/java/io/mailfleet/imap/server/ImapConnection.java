@@ -41,6 +41,8 @@ final class ImapConnection implements ImapRequestDecoder.Listener, ImapResponder
     private final List<Runnable> cleanups = new ArrayList<>();
     private Consumer<String> lineHandler;
     private boolean startTlsPending;
+    private boolean compressPending;
+    private DeflateLayer deflate;
     private boolean closed;
     private long lastActivity = System.nanoTime();
     private long timer = -1;
@@ -68,9 +70,33 @@ final class ImapConnection implements ImapRequestDecoder.Listener, ImapResponder
 
     private void received(Buffer buffer) {
         lastActivity = System.nanoTime();
-        decoder.feed(buffer.getBytes());
-        if (decoder.bufferedSize() > config.limits().maxLineLength() * 2L) {
+        if (deflate != null) {
+            deflate.received(buffer.getBytes());
+            inflateWhileRoom();
+        } else {
+            decoder.feed(buffer.getBytes());
+        }
+        if (inputPiledUp() || (deflate != null && deflate.inflatedPending())) {
             socket.pause();
+        }
+    }
+
+    private boolean inputPiledUp() {
+        return decoder.bufferedSize() > config.limits().maxLineLength() * 2L;
+    }
+
+    /** Inflates into the decoder only while it has room, so a small compressed input cannot expand without bound. */
+    private void inflateWhileRoom() {
+        while (!closed && !inputPiledUp()) {
+            byte[] chunk = deflate.inflateChunk();
+            if (chunk == null) {
+                bye("invalid compressed data");
+                return;
+            }
+            if (chunk.length == 0) {
+                return;
+            }
+            decoder.feed(chunk);
         }
     }
 
@@ -94,6 +120,16 @@ final class ImapConnection implements ImapRequestDecoder.Listener, ImapResponder
             socket.close();
             return;
         }
+        if (compressPending) {
+            compressPending = false;
+            // anything pipelined after COMPRESS was compressed already
+            byte[] early = decoder.takeBuffered();
+            deflate = new DeflateLayer();
+            deflate.received(early);
+            inflateWhileRoom();
+            resumeReading();
+            return;
+        }
         if (startTlsPending) {
             startTlsPending = false;
             // anything the client pipelined after STARTTLS was sent in clear text: it must not become a command
@@ -112,6 +148,9 @@ final class ImapConnection implements ImapRequestDecoder.Listener, ImapResponder
     }
 
     private void resumeReading() {
+        if (deflate != null) {
+            inflateWhileRoom();
+        }
         socket.resume();
         decoder.resume();
     }
@@ -148,7 +187,7 @@ final class ImapConnection implements ImapRequestDecoder.Listener, ImapResponder
     @Override
     public void write(byte[] response) {
         if (!closed) {
-            socket.write(Buffer.buffer(response));
+            socket.write(Buffer.buffer(deflate == null ? response : deflate.deflate(response)));
         }
     }
 
@@ -167,6 +206,16 @@ final class ImapConnection implements ImapRequestDecoder.Listener, ImapResponder
     @Override
     public void startTlsAfterCompletion() {
         startTlsPending = true;
+    }
+
+    @Override
+    public boolean compressed() {
+        return deflate != null || compressPending;
+    }
+
+    @Override
+    public void compressAfterCompletion() {
+        compressPending = true;
     }
 
     @Override
@@ -223,6 +272,9 @@ final class ImapConnection implements ImapRequestDecoder.Listener, ImapResponder
         }
         cleanups.forEach(Runnable::run);
         cleanups.clear();
+        if (deflate != null) {
+            deflate.end();
+        }
     }
 
     private void scheduleTimeout() {

@@ -13,6 +13,7 @@ public final class ImapSession {
     public static final String IMAP4REV2 = "IMAP4REV2";
     public static final String UTF8_ACCEPT = "UTF8=ACCEPT";
     public static final String CONDSTORE = "CONDSTORE";
+    public static final String QRESYNC = "QRESYNC";
 
     private final String id;
     private final String clientIp;

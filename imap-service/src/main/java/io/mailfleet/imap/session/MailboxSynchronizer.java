@@ -101,12 +101,7 @@ public class MailboxSynchronizer {
         if (session.selected() != view) {
             return; // the client selected another mailbox meanwhile
         }
-        for (long uid : expunged) {
-            int msn = view.remove(uid);
-            if (msn > 0) {
-                out.untagged(msn + " EXPUNGE");
-            }
-        }
+        ExpungeResponses.announce(session, view, expunged, out);
         long lastKnown = view.lastUid();
         boolean newKeywords = false;
         for (IndexEntry entry : changed) {

@@ -10,6 +10,12 @@ public interface SessionChannel {
     /** STARTTLS: the handshake starts right after the tagged OK; plain text the client sent after the command is discarded. */
     void startTlsAfterCompletion();
 
+    /** Whether COMPRESS=DEFLATE (RFC 4978) is active on this connection. */
+    boolean compressed();
+
+    /** COMPRESS DEFLATE: both directions are compressed from the octet after the tagged OK. */
+    void compressAfterCompletion();
+
     /** Called once when the connection closes (IDLE watchers unregister here). */
     void onClose(Runnable cleanup);
 

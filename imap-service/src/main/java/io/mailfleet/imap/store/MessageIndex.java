@@ -64,13 +64,20 @@ public class MessageIndex {
                 });
     }
 
-    /** STATUS DELETED (RFC 9051): messages flagged {@code \Deleted}. */
-    public Uni<Long> countDeleted(String accountId, long mailboxId) {
+    /** The messages flagged {@code \Deleted} and their octets: STATUS DELETED and DELETED-STORAGE (RFC 9208). */
+    public record Deleted(long messages, long octets) {
+    }
+
+    public Uni<Deleted> deleted(String accountId, long mailboxId) {
         return pool.preparedQuery("""
-                        SELECT count(*) AS deleted FROM mailstore.messages m JOIN mailstore.mailboxes b ON b.id = m.mailbox_id
+                        SELECT count(*) AS deleted, coalesce(sum(m.size), 0) AS octets
+                        FROM mailstore.messages m JOIN mailstore.mailboxes b ON b.id = m.mailbox_id
                         WHERE b.account_id = $1 AND m.mailbox_id = $2 AND m.system_flags & $3 <> 0""")
                 .execute(Tuple.of(accountId, mailboxId, bit(SystemFlag.DELETED)))
-                .map(rows -> rows.iterator().next().getLong("deleted"));
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Deleted(row.getLong("deleted"), row.getLong("octets"));
+                });
     }
 
     static Flags flags(int bits, String[] keywords) {

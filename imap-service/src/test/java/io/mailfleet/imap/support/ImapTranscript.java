@@ -15,6 +15,10 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /**
  * A raw line-level client over a real socket, for transcripts: send exactly these bytes, read exactly
@@ -25,6 +29,7 @@ public final class ImapTranscript implements AutoCloseable {
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private OutputStream rawOut;
     private int tagCounter;
 
     private ImapTranscript(Socket socket) throws IOException {
@@ -56,6 +61,20 @@ public final class ImapTranscript implements AutoCloseable {
         tls.startHandshake();
         use(tls);
         return tls;
+    }
+
+    /** After the server said OK to COMPRESS DEFLATE: raw DEFLATE both ways from here on, flushed per send. */
+    public void compress() {
+        rawOut = out;
+        in = new InflaterInputStream(in, new Inflater(true));
+        out = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, true), true);
+    }
+
+    /** Octets straight to the socket, past any compression (to send what a broken client would). */
+    public void sendUncompressed(byte[] bytes) throws IOException {
+        OutputStream target = rawOut == null ? out : rawOut;
+        target.write(bytes);
+        target.flush();
     }
 
     public String line() throws IOException {
@@ -145,7 +164,8 @@ public final class ImapTranscript implements AutoCloseable {
     public boolean closedByServer() throws IOException {
         try {
             return in.read() == -1;
-        } catch (java.net.SocketException reset) {
+        } catch (java.net.SocketException | java.io.EOFException reset) {
+            // EOFException: a compressed stream that ends with the connection
             return true;
         }
     }

@@ -7,25 +7,32 @@ import io.mailfleet.imap.command.ImapCommand;
 import io.mailfleet.imap.command.ImapProcessor;
 import io.mailfleet.imap.command.MailboxNames;
 import io.mailfleet.imap.protocol.ImapArgumentReader;
+import io.mailfleet.imap.protocol.ImapSyntaxException;
+import io.mailfleet.imap.protocol.SequenceSet;
 import io.mailfleet.imap.session.FlagsFormat;
 import io.mailfleet.imap.session.ImapResponder;
 import io.mailfleet.imap.session.ImapSession;
 import io.mailfleet.imap.session.SessionState;
+import io.mailfleet.mailstore.AppendResult;
 import io.mailfleet.mailstore.Flags;
 import io.mailfleet.mailstore.Mailboxes;
 import io.mailfleet.mailstore.Messages;
+import io.mailfleet.mailstore.NewMessage;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * APPEND mailbox [flags] [date-time] literal, answered with APPENDUID (UIDPLUS, RFC 4315). A missing
- * mailbox is {@code NO [TRYCREATE]}. The literal's size limit was enforced while framing (NO [TOOBIG]).
+ * APPEND mailbox [flags] [date-time] literal, and MULTIAPPEND (RFC 3502): any number of them in one command,
+ * stored all or none in one mailstore transaction. Answered with APPENDUID (UIDPLUS, RFC 4315) naming every
+ * new UID. A missing mailbox is {@code NO [TRYCREATE]}. Literal and command size limits were enforced while
+ * framing (NO [TOOBIG] / BAD [TOOBIG]).
  */
 @ApplicationScoped
 public class AppendProcessor implements ImapProcessor {
@@ -55,11 +62,34 @@ public class AppendProcessor implements ImapProcessor {
         ImapArgumentReader args = command.args();
         args.sp();
         String name = MailboxNames.read(args, session);
-        args.sp();
+        List<NewMessage> appended = new ArrayList<>();
+        do {
+            args.sp();
+            appended.add(message(args, session));
+        } while (!args.atEnd());
+        args.end();
+        String account = session.accountId();
+        return mailboxes.state(account, name).chain(found -> {
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(Completion.no("[TRYCREATE] no such mailbox"));
+            }
+            return messages.appendAll(account, found.get().id(), appended).map(results -> {
+                AppendResult first = results.get(0);
+                List<Long> uids = results.stream().map(AppendResult::uid).toList();
+                notifier.changed(account, first.mailboxId(), first.uidValidity(), MailboxChange.Kind.APPENDED, uids, first.modseq());
+                return Completion.ok("[APPENDUID " + first.uidValidity() + " " + SequenceSet.format(uids) + "] APPEND completed.");
+            });
+        });
+    }
+
+    /**
+     * {@code [flag-list SP] [date-time SP] literal}, or {@code … UTF8 (~{n}…)} once UTF8=ACCEPT is enabled
+     * (RFC 6855 4: a message with UTF-8 headers): one message of the command.
+     */
+    private static NewMessage message(ImapArgumentReader args, ImapSession session) {
         Flags flags = Flags.NONE;
         if (args.peek() == '(') {
-            List<String> list = args.flagList();
-            flags = FlagsFormat.parse(list);
+            flags = FlagsFormat.parse(args.flagList());
             args.sp();
         }
         OffsetDateTime internalDate = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
@@ -67,19 +97,21 @@ public class AppendProcessor implements ImapProcessor {
             internalDate = args.dateTime();
             args.sp();
         }
-        byte[] message = args.string();
-        args.end();
-        Flags appendFlags = flags;
-        OffsetDateTime date = internalDate;
-        String account = session.accountId();
-        return mailboxes.state(account, name).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().item(Completion.no("[TRYCREATE] no such mailbox"));
+        byte[] message;
+        if (args.peek() == 'U' || args.peek() == 'u') {
+            if (!args.atom().equalsIgnoreCase("UTF8") || !session.enabled(ImapSession.UTF8_ACCEPT)) {
+                throw new ImapSyntaxException("UTF8 message data needs ENABLE UTF8=ACCEPT");
             }
-            return messages.append(account, found.get().id(), message, appendFlags, date)
-                    .invoke(result -> notifier.changed(account, result.mailboxId(), result.uidValidity(), MailboxChange.Kind.APPENDED,
-                            List.of(result.uid()), result.modseq()))
-                    .map(result -> Completion.ok("[APPENDUID " + result.uidValidity() + " " + result.uid() + "] APPEND completed."));
-        });
+            args.sp();
+            args.expect('(');
+            if (args.peek() != '~') {
+                throw new ImapSyntaxException("UTF8 message data is a literal8");
+            }
+            message = args.string();
+            args.expect(')');
+        } else {
+            message = args.string();
+        }
+        return new NewMessage(message, flags, internalDate);
     }
 }

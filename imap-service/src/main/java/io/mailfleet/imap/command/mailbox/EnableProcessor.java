@@ -19,7 +19,8 @@ import java.util.Set;
 @ApplicationScoped
 public class EnableProcessor implements ImapProcessor {
 
-    private static final Set<String> ENABLEABLE = Set.of(ImapSession.IMAP4REV2, ImapSession.CONDSTORE);
+    private static final Set<String> ENABLEABLE = Set.of(ImapSession.IMAP4REV2, ImapSession.CONDSTORE, ImapSession.UTF8_ACCEPT,
+            ImapSession.QRESYNC);
 
     @Override
     public Set<String> names() {
@@ -41,6 +42,9 @@ public class EnableProcessor implements ImapProcessor {
             String key = capability.toUpperCase(Locale.ROOT);
             if (ENABLEABLE.contains(key) && session.enable(key)) {
                 enabled.add(capability);
+            }
+            if (key.equals(ImapSession.QRESYNC)) {
+                session.enable(ImapSession.CONDSTORE); // RFC 7162 3.2.3: QRESYNC implies CONDSTORE
             }
         } while (!args.atEnd());
         out.untagged("ENABLED" + (enabled.isEmpty() ? "" : " " + String.join(" ", enabled)));

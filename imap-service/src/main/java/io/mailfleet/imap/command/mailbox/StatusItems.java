@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The STATUS data items (RFC 9051 6.3.11) and the {@code * STATUS} response; shared by STATUS and LIST-STATUS. */
+/** The STATUS data items (RFC 9051 6.3.11, DELETED-STORAGE of RFC 9208 4.2.3) and the {@code * STATUS} response; shared by STATUS and LIST-STATUS. */
 @ApplicationScoped
 public class StatusItems {
 
     private static final Set<String> KNOWN = Set.of("MESSAGES", "UIDNEXT", "UIDVALIDITY", "UNSEEN", "RECENT", "SIZE", "DELETED",
-            "HIGHESTMODSEQ");
+            "DELETED-STORAGE", "HIGHESTMODSEQ");
 
     private final MessageIndex index;
     private final RecentClaims recentClaims;
@@ -56,7 +56,8 @@ public class StatusItems {
     }
 
     public Uni<byte[]> response(ImapSession session, MailboxState state, List<String> items) {
-        Uni<Long> deleted = items.contains("DELETED") ? index.countDeleted(session.accountId(), state.id()) : Uni.createFrom().item(0L);
+        Uni<MessageIndex.Deleted> deleted = items.contains("DELETED") || items.contains("DELETED-STORAGE")
+                ? index.deleted(session.accountId(), state.id()) : Uni.createFrom().item(new MessageIndex.Deleted(0, 0));
         Uni<Long> recent = items.contains("RECENT")
                 ? index.changedSince(session.accountId(), state.id(), 0)
                         .map(entries -> entries.stream().filter(e -> e.uid() > recentClaims.claimedUpTo(state.id())).count())
@@ -72,7 +73,8 @@ public class StatusItems {
                     case "UNSEEN" -> state.unseen();
                     case "RECENT" -> counts.getItem2();
                     case "SIZE" -> state.size();
-                    case "DELETED" -> counts.getItem1();
+                    case "DELETED" -> counts.getItem1().messages();
+                    case "DELETED-STORAGE" -> QuotaProcessor.kibibytes(counts.getItem1().octets());
                     default -> state.highestModseq();
                 };
                 response.atom(item).number(value);

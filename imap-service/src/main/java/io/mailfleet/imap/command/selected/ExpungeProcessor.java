@@ -8,6 +8,7 @@ import io.mailfleet.imap.command.ImapProcessor;
 import io.mailfleet.imap.protocol.ImapArgumentReader;
 import io.mailfleet.imap.protocol.SequenceSet;
 import io.mailfleet.imap.session.ImapResponder;
+import io.mailfleet.imap.session.ExpungeResponses;
 import io.mailfleet.imap.session.ImapSession;
 import io.mailfleet.imap.session.SelectedMailbox;
 import io.mailfleet.imap.session.SessionState;
@@ -88,12 +89,7 @@ public class ExpungeProcessor implements ImapProcessor {
         if (session.selected() != view) {
             return;
         }
-        for (long uid : expunged.uids()) {
-            int msn = view.remove(uid);
-            if (msn > 0) {
-                out.untagged(msn + " EXPUNGE");
-            }
-        }
+        ExpungeResponses.announce(session, view, expunged.uids(), out);
         view.ownChange(expunged.modseq());
     }
 }

@@ -6,7 +6,9 @@ import io.mailfleet.imap.command.Completion;
 import io.mailfleet.imap.command.ImapCommand;
 import io.mailfleet.imap.command.ImapProcessor;
 import io.mailfleet.imap.fetch.BodySection;
+import io.mailfleet.imap.fetch.BinarySection;
 import io.mailfleet.imap.fetch.FetchRequest;
+import io.mailfleet.imap.fetch.UnknownTransferEncodingException;
 import io.mailfleet.imap.fetch.SectionExtractor;
 import io.mailfleet.imap.fetch.StructureFormat;
 import io.mailfleet.imap.protocol.ImapArgumentReader;
@@ -58,6 +60,17 @@ public class FetchProcessor implements ImapProcessor {
         this.notifier = notifier;
     }
 
+    /** RFC 7162 3.2.6: {@code * VANISHED (EARLIER) uids} for the UIDs of the set expunged after {@code modseq}. */
+    private Uni<Void> vanishedEarlier(ImapSession session, SelectedMailbox view, SequenceSet set, long modseq, ImapResponder out) {
+        long highestUid = view.knownUidNext() - 1;
+        return messages.expungedSince(session.accountId(), view.id(), modseq).invoke(expunged -> {
+            List<Long> vanished = expunged.stream().filter(uid -> set.contains(uid, highestUid)).sorted().toList();
+            if (!vanished.isEmpty()) {
+                out.untagged("VANISHED (EARLIER) " + SequenceSet.format(vanished));
+            }
+        }).replaceWithVoid();
+    }
+
     /** What one message's response is built from; {@code entry} is null when only FLAGS/UID were asked. */
     private record Fetched(long uid, long modseq, Flags flags, MessageEntry entry, boolean seenNow) {
     }
@@ -97,23 +110,29 @@ public class FetchProcessor implements ImapProcessor {
         if (!command.uid() && view.outOfRange(set)) {
             return Uni.createFrom().item(Completion.bad("invalid message sequence number"));
         }
+        if (request.vanished() && (!command.uid() || !session.enabled(ImapSession.QRESYNC))) {
+            return Uni.createFrom().item(Completion.bad("VANISHED needs UID FETCH and ENABLE QRESYNC"));
+        }
         List<Long> uids = view.resolve(set, command.uid());
         Completion done = Completion.ok("FETCH completed.");
+        Uni<Void> vanished = request.vanished() ? vanishedEarlier(session, view, set, request.changedSince(), out) : Uni.createFrom().voidItem();
         if (uids.isEmpty()) {
-            return Uni.createFrom().item(done);
+            return vanished.replaceWith(done);
         }
         List<List<Long>> batches = new ArrayList<>();
         for (int i = 0; i < uids.size(); i += BATCH) {
             batches.add(uids.subList(i, Math.min(uids.size(), i + BATCH)));
         }
-        return Multi.createFrom().iterable(batches)
+        return vanished.chain(() -> Multi.createFrom().iterable(batches)
                 .onItem().transformToUniAndConcatenate(batch -> load(session, view, request, batch)
                         .map(fetched -> request.changedSince() < 0 ? fetched
                                 : fetched.stream().filter(f -> f.modseq() > request.changedSince()).toList())
                         .chain(fetched -> markSeen(session, view, request, fetched))
                         .chain(fetched -> respond(session, view, command, request, fetched, out)))
-                .collect().last()
-                .replaceWith(done);
+                .collect().last())
+                .replaceWith(done)
+                .onFailure(UnknownTransferEncodingException.class)
+                .recoverWithItem(unknown -> Completion.no("[UNKNOWN-CTE] " + unknown.getMessage()));
     }
 
     private Uni<List<Fetched>> load(ImapSession session, SelectedMailbox view, FetchRequest request, List<Long> batch) {
@@ -230,6 +249,17 @@ public class FetchProcessor implements ImapProcessor {
                 response.literal(bytes, from, length);
             } else {
                 response.literal(bytes);
+            }
+        }
+        for (BinarySection binary : request.binaries()) {
+            byte[] bytes = SectionExtractor.decoded(content, binary.path());
+            response.atom(binary.responseName());
+            if (binary.sizeOnly()) {
+                response.number(bytes.length);
+            } else {
+                int from = binary.partialStart() < 0 ? 0 : (int) Math.min(binary.partialStart(), bytes.length);
+                int length = binary.partialStart() < 0 ? bytes.length : (int) Math.min(binary.partialLength(), bytes.length - from);
+                response.literal8(bytes, from, length);
             }
         }
         if (!uidDone) {

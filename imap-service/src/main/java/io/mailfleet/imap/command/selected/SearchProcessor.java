@@ -5,16 +5,11 @@ import io.mailfleet.imap.command.ImapCommand;
 import io.mailfleet.imap.command.ImapProcessor;
 import io.mailfleet.imap.protocol.ImapResponseBuilder;
 import io.mailfleet.imap.protocol.SequenceSet;
-import io.mailfleet.imap.search.SearchCandidate;
+import io.mailfleet.imap.search.SearchEvaluator;
 import io.mailfleet.imap.search.SearchQuery;
 import io.mailfleet.imap.session.ImapResponder;
 import io.mailfleet.imap.session.ImapSession;
-import io.mailfleet.imap.session.SelectedMailbox;
 import io.mailfleet.imap.session.SessionState;
-import io.mailfleet.mailstore.MessageEntry;
-import io.mailfleet.mailstore.Messages;
-import io.mailfleet.mailstore.UidRange;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,17 +18,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * SEARCH / UID SEARCH over the messages this session knows: metadata criteria are evaluated on the
- * cached rows; text criteria read each message's bytes, one at a time. Answers {@code * SEARCH}, or
+ * SEARCH / UID SEARCH over the messages this session knows ({@link SearchEvaluator}). Answers {@code * SEARCH}, or
  * {@code * ESEARCH} when RETURN options were given.
  */
 @ApplicationScoped
 public class SearchProcessor implements ImapProcessor {
 
-    private final Messages messages;
+    private final SearchEvaluator evaluator;
 
-    SearchProcessor(Messages messages) {
-        this.messages = messages;
+    SearchProcessor(SearchEvaluator evaluator) {
+        this.evaluator = evaluator;
     }
 
     @Override
@@ -64,36 +58,15 @@ public class SearchProcessor implements ImapProcessor {
         } catch (SearchQuery.UnsupportedCharsetException e) {
             return Uni.createFrom().item(Completion.no("[BADCHARSET (UTF-8 US-ASCII)] unsupported charset"));
         }
-        SelectedMailbox view = session.selected();
         if (query.modseq()) {
             session.enable(ImapSession.CONDSTORE);
         }
-        String name = "SEARCH completed.";
-        if (view.exists() == 0) {
-            respond(command, session, query, List.of(), 0, out);
-            return Uni.createFrom().item(Completion.ok(name));
-        }
-        return messages.list(session.accountId(), view.id(), new UidRange(view.uidAt(1), view.lastUid()))
-                .chain(entries -> Multi.createFrom().iterable(entries)
-                        .filter(entry -> view.msnOf(entry.uid()) > 0)
-                        .onItem().transformToUniAndConcatenate(entry -> candidate(session, view, query, entry))
-                        .filter(candidate -> query.key().matches(candidate))
-                        .collect().asList())
-                .map(matches -> {
-                    List<Long> found = matches.stream().map(c -> command.uid() ? c.uid() : (long) c.msn()).toList();
-                    long highest = matches.stream().mapToLong(c -> c.entry().modseq()).max().orElse(0);
-                    respond(command, session, query, found, highest, out);
-                    return Completion.ok(name);
-                });
-    }
-
-    private Uni<SearchCandidate> candidate(ImapSession session, SelectedMailbox view, SearchQuery query, MessageEntry entry) {
-        int msn = view.msnOf(entry.uid());
-        Uni<byte[]> content = query.key().needsContent()
-                ? messages.content(session.accountId(), view.id(), entry.uid()).map(found -> found.orElse(null))
-                : Uni.createFrom().nullItem();
-        return content.map(bytes -> new SearchCandidate(msn, view.exists(), entry.uid(), view.lastUid(), view.isRecent(entry.uid()),
-                entry, bytes));
+        return evaluator.matches(session, query.key(), false).map(matches -> {
+            List<Long> found = matches.stream().map(c -> command.uid() ? c.uid() : (long) c.msn()).toList();
+            long highest = matches.stream().mapToLong(c -> c.entry().modseq()).max().orElse(0);
+            respond(command, session, query, found, highest, out);
+            return Completion.ok("SEARCH completed.");
+        });
     }
 
     private static void respond(ImapCommand command, ImapSession session, SearchQuery query, List<Long> found, long highestModseq,
