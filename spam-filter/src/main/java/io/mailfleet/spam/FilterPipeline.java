@@ -9,6 +9,7 @@ import io.mailfleet.spam.auth.SenderAuthentication;
 import io.mailfleet.spam.dmarc.DmarcResultPublisher;
 import io.mailfleet.spam.message.MessageContentParser;
 import io.mailfleet.spam.message.RawMessage;
+import io.mailfleet.spam.policy.TenantPolicies;
 import io.mailfleet.spam.verdict.ScanContext;
 import io.mailfleet.spam.verdict.SpamCheck;
 import io.mailfleet.spam.verdict.VerdictPolicy;
@@ -37,10 +38,12 @@ public class FilterPipeline implements MessageScorer {
     private final DmarcResultPublisher dmarcResults;
     private final SpamFilterConfig config;
     private final MessageContentParser contentParser;
+    private final TenantPolicies tenantPolicies;
 
     public FilterPipeline(SenderAuthentication authentication, @Any Instance<SpamCheck> checks, VerdictPolicy policy,
-                          DmarcResultPublisher dmarcResults, SpamFilterConfig config) {
+                          DmarcResultPublisher dmarcResults, SpamFilterConfig config, TenantPolicies tenantPolicies) {
         this.authentication = authentication;
+        this.tenantPolicies = tenantPolicies;
         this.checks = checks.stream().toList();
         this.policy = policy;
         this.dmarcResults = dmarcResults;
@@ -50,13 +53,21 @@ public class FilterPipeline implements MessageScorer {
 
     @Override
     public Uni<MailRecord> score(MailRecord mail) {
+        // the tenants' policies are fetched while the sender is authenticated; neither waits for the other
         return Uni.createFrom().item(() -> RawMessage.parse(mail.content()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(message -> authentication.authenticate(mail.envelope(), message)
+                .flatMap(message -> Uni.combine().all().unis(
+                                authentication.authenticate(mail.envelope(), message)
+                                        .flatMap(auth -> dmarcResults.publish(mail.envelope(), auth).replaceWith(auth)),
+                                tenantPolicies.of(mail.envelope()))
+                        .asTuple()
                         .emitOn(Infrastructure.getDefaultWorkerPool())
-                        .flatMap(auth -> dmarcResults.publish(mail.envelope(), auth).replaceWith(auth))
-                        .flatMap(auth -> runChecks(new ScanContext(mail, message, contentParser.parse(mail.content()), auth))
-                                .map(symbols -> scored(mail, message, auth, policy.decide(mail.envelope(), auth, symbols)))));
+                        .flatMap(both -> {
+                            AuthenticationResults auth = both.getItem1();
+                            ScanContext context = new ScanContext(mail, message, contentParser.parse(mail.content()), auth, both.getItem2());
+                            return runChecks(context).map(symbols -> scored(mail, message, auth,
+                                    policy.decide(mail.envelope(), auth, symbols, context.policies())));
+                        }));
     }
 
     private Uni<List<Verdict.Symbol>> runChecks(ScanContext context) {

@@ -50,7 +50,17 @@ public interface SpamFilterConfig {
 
     Bayes bayes();
 
+    Policy policy();
+
     DmarcReports dmarcReports();
+
+    /** Tenant policies (allow/block lists, thresholds) read from auth-service; cached in {@code tenant-policies}. */
+    interface Policy {
+
+        /** How long a message waits for auth-service; after that the platform defaults apply to it. */
+        @WithDefault("1s")
+        java.time.Duration timeout();
+    }
 
     interface DmarcReports {
 

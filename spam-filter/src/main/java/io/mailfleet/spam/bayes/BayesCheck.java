@@ -1,57 +1,64 @@
 package io.mailfleet.spam.bayes;
 
+import io.mailfleet.events.Recipient;
 import io.mailfleet.events.Verdict;
 import io.mailfleet.spam.verdict.ScanContext;
-import io.mailfleet.spam.verdict.ContentCheck;
+import io.mailfleet.spam.verdict.SpamCheck;
 import io.mailfleet.spam.verdict.SymbolScores;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 
-/** The Bayes opinion as one of SpamAssassin's familiar BAYES_nn symbols. */
+/**
+ * The Bayes opinion in the service: the global model combined with the model of each recipient tenant (what its users
+ * taught by moving mail into and out of Junk). A message to several tenants gets the most spam-minded of their opinions,
+ * like the strictest thresholds. A tenant model that cannot be read costs only that tenant's corrections.
+ */
 @ApplicationScoped
-public class BayesCheck implements ContentCheck {
+public class BayesCheck implements SpamCheck {
 
-    /** Lower bound of the probability band, its symbol and default score; the first band that fits wins. */
-    private record Band(double from, String name, double score) {
-    }
+    private static final Logger LOG = Logger.getLogger(BayesCheck.class);
+    /** Tenant models read per message: a message to many tenants costs bounded work. */
+    private static final int MAX_TENANTS = 5;
 
-    // tuned by 2-fold cross-validation on the corpus groups easy-ham-1 and spam-1 only (docs/spam-filter.md)
-    private static final List<Band> BANDS = List.of(
-            new Band(0.99, "BAYES_99", 5.0),
-            new Band(0.95, "BAYES_95", 4.5),
-            new Band(0.80, "BAYES_80", 3.5),
-            new Band(0.60, "BAYES_60", 2.0),
-            new Band(0.40, "BAYES_50", 0.0),
-            new Band(0.20, "BAYES_20", -0.5),
-            new Band(0.05, "BAYES_05", -1.0),
-            new Band(0.00, "BAYES_00", -2.0));
-
-    private final GlobalBayesModel model;
+    private final GlobalBayesModel global;
+    private final TenantBayesStore tenants;
     private final BayesClassifier classifier;
-    private final SymbolScores scores;
+    private final BayesSymbols symbols;
 
-    @Inject
-    public BayesCheck(GlobalBayesModel model, SymbolScores scores) {
-        this(model, new BayesClassifier(model.minMessages()), scores);
-    }
-
-    public BayesCheck(GlobalBayesModel model, BayesClassifier classifier, SymbolScores scores) {
-        this.model = model;
-        this.classifier = classifier;
-        this.scores = scores;
+    public BayesCheck(GlobalBayesModel global, TenantBayesStore tenants, SymbolScores scores) {
+        this.global = global;
+        this.tenants = tenants;
+        this.classifier = new BayesClassifier(global.minMessages());
+        this.symbols = new BayesSymbols(scores);
     }
 
     @Override
-    public List<Verdict.Symbol> evaluate(ScanContext context) {
-        OptionalDouble probability = classifier.spamProbability(model.model(), Tokenizer.tokens(context.message(), context.content()));
-        if (probability.isEmpty()) {
-            return List.of();
+    public Uni<List<Verdict.Symbol>> check(ScanContext context) {
+        Set<String> tokens = Tokenizer.tokens(context.message(), context.content());
+        List<String> tenantIds = context.mail().envelope().recipients().stream().map(Recipient::tenantId).filter(Objects::nonNull)
+                .distinct().limit(MAX_TENANTS).toList();
+        if (tenantIds.isEmpty()) {
+            return Uni.createFrom().item(opinion(classifier.spamProbability(global.model(), tokens)));
         }
-        double p = probability.getAsDouble();
-        Band band = BANDS.stream().filter(b -> p >= b.from()).findFirst().orElseThrow();
-        return List.of(scores.symbol(band.name(), band.score(), String.format(java.util.Locale.ROOT, "spam probability %.3f", p)));
+        List<Uni<OptionalDouble>> opinions = tenantIds.stream()
+                .map(tenant -> tenants.statistics(tenant, tokens)
+                        .map(model -> classifier.spamProbability(TokenStatistics.combined(global.model(), model), tokens))
+                        .onFailure().recoverWithItem(failure -> {
+                            LOG.warnf("Bayes model of tenant %s not readable (%s); global model only", tenant, failure.toString());
+                            return classifier.spamProbability(global.model(), tokens);
+                        }))
+                .toList();
+        return Uni.join().all(opinions).andFailFast().map(all -> opinion(all.stream()
+                .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).max()));
+    }
+
+    private List<Verdict.Symbol> opinion(OptionalDouble probability) {
+        return probability.isEmpty() ? List.of() : List.of(symbols.symbol(probability.getAsDouble()));
     }
 }

@@ -4,12 +4,8 @@ import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Token counts of the messages learned as spam and as ham (each token once per message). */
-public final class BayesModel {
-
-    /** Spam and ham counts of one token. */
-    public record Counts(long spam, long ham) {
-    }
+/** Token counts of the messages learned as spam and as ham (each token once per message), in memory. */
+public final class BayesModel implements TokenStatistics {
 
     private final ConcurrentHashMap<String, long[]> tokens = new ConcurrentHashMap<>();
     private final AtomicLong spamMessages = new AtomicLong();
@@ -26,15 +22,18 @@ public final class BayesModel {
         }
     }
 
+    @Override
     public Counts counts(String token) {
         long[] counts = tokens.get(token);
-        return counts == null ? new Counts(0, 0) : new Counts(counts[0], counts[1]);
+        return counts == null ? Counts.NONE : new Counts(counts[0], counts[1]);
     }
 
+    @Override
     public long spamMessages() {
         return spamMessages.get();
     }
 
+    @Override
     public long hamMessages() {
         return hamMessages.get();
     }

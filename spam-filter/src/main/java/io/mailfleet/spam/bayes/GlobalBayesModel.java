@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * The model every message is classified with. It learns the configured corpus directories at startup, off the main thread
- * (until it has enough of both kinds the classifier stays silent). Persistence, per-tenant models and learning from users'
- * Junk moves are not built yet (docs/spam-filter.md).
+ * (until it has enough of both kinds the classifier stays silent). It is not persisted: every replica learns the same
+ * directories. What users teach goes into their tenant's model ({@link TenantBayesStore}).
  */
 @ApplicationScoped
 public class GlobalBayesModel {
@@ -57,7 +57,12 @@ public class GlobalBayesModel {
     }
 
     public void learn(byte[] message, boolean spam) {
-        model.learn(Tokenizer.tokens(RawMessage.parse(message), parser.parse(message)), spam);
+        model.learn(tokens(message), spam);
+    }
+
+    /** The classifier's features of a raw message. */
+    public java.util.Set<String> tokens(byte[] message) {
+        return Tokenizer.tokens(RawMessage.parse(message), parser.parse(message));
     }
 
     public BayesModel model() {

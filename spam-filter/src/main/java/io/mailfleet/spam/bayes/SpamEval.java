@@ -79,7 +79,7 @@ public final class SpamEval {
         SymbolScores scores = new SymbolScores(Map.of());
         List<ContentCheck> checks = List.of(new GtubeCheck(scores), new AttachmentCheck(scores), new HtmlCheck(scores),
                 new DisplayNameCheck(scores), new RuleCheck(new RuleRepository(rulesConfig())),
-                new BayesCheck(model, new BayesClassifier(1), scores));
+                new GlobalBayesCheck(model.model(), new BayesClassifier(1), scores));
         long hamFlagged = flagged(Corpus.files(testHam), parser, checks);
         long spamFlagged = flagged(Corpus.files(testSpam), parser, checks);
         long ham = Corpus.files(testHam).size();

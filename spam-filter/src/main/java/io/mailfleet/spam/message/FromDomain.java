@@ -14,11 +14,16 @@ public final class FromDomain {
     }
 
     public static Optional<String> of(RawMessage message) {
+        return address(message).map(a -> a.substring(a.lastIndexOf('@') + 1));
+    }
+
+    /** The author address (lower case) under the same rule: one From field with one mailbox. */
+    public static Optional<String> address(RawMessage message) {
         List<RawMessage.HeaderField> from = message.fields("From");
         if (from.size() != 1) {
             return Optional.empty();
         }
-        return address(from.get(0).utf8Value()).map(a -> a.substring(a.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT));
+        return address(from.get(0).utf8Value()).map(a -> a.toLowerCase(Locale.ROOT));
     }
 
     /** The one addr-spec in a From value: inside the last angle brackets, or the bare address; comments and quotes skipped. */

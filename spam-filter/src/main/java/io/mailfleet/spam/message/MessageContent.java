@@ -12,9 +12,14 @@ import java.util.List;
  * @param uris        every http(s) URI in text and HTML
  * @param htmlOnly    the message has HTML text but no plain-text alternative
  * @param attachments parts with a file name or a non-text type
+ * @param parts       every leaf part's type, charset and transfer encoding, in order (what software built the message)
  */
 public record MessageContent(String text, String html, List<Link> links, List<String> uris, boolean htmlOnly,
-                             List<Attachment> attachments) {
+                             List<Attachment> attachments, List<Part> parts) {
+
+    /** @param charset and {@code transferEncoding} lower case, null when the part does not name one */
+    public record Part(String mimeType, String charset, String transferEncoding) {
+    }
 
     public record Link(String href, String text) {
     }

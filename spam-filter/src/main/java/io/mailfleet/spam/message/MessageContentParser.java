@@ -49,6 +49,7 @@ public final class MessageContentParser {
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
         List<MessageContent.Attachment> attachments = new ArrayList<>();
+        List<MessageContent.Part> parts = new ArrayList<>();
         boolean sawPlain = false;
         boolean sawHtml = false;
         MimeConfig config = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1).build();
@@ -63,6 +64,7 @@ public final class MessageContentParser {
                 MaximalBodyDescriptor body = (MaximalBodyDescriptor) stream.getBodyDescriptor();
                 String mimeType = body.getMimeType() == null ? "text/plain" : body.getMimeType().toLowerCase(Locale.ROOT);
                 String filename = filename(body);
+                parts.add(new MessageContent.Part(mimeType, lower(body.getCharset()), lower(body.getTransferEncoding())));
                 boolean attachment = filename != null || "attachment".equalsIgnoreCase(body.getContentDispositionType());
                 if (!attachment && mimeType.equals("text/plain")) {
                     sawPlain = true;
@@ -90,7 +92,11 @@ public final class MessageContentParser {
             uris.add(unescape(uri.group()));
         }
         return new MessageContent(text.toString(), html.toString(), List.copyOf(links), List.copyOf(uris), sawHtml && !sawPlain,
-                List.copyOf(attachments));
+                List.copyOf(attachments), List.copyOf(parts));
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
     private static String filename(MaximalBodyDescriptor body) {

@@ -4,6 +4,7 @@ import io.mailfleet.events.Direction;
 import io.mailfleet.events.Verdict;
 import io.mailfleet.spam.SpamFilterConfig;
 import io.mailfleet.spam.dmarc.OrganizationalDomain;
+import io.mailfleet.spam.policy.TenantPolicyMatch;
 import io.mailfleet.spam.verdict.ScanContext;
 import io.mailfleet.spam.verdict.SpamCheck;
 import io.mailfleet.spam.verdict.SymbolScores;
@@ -40,8 +41,12 @@ public class DnsblCheck implements SpamCheck {
     @Override
     public Uni<List<Verdict.Symbol>> check(ScanContext context) {
         List<Uni<Optional<Verdict.Symbol>>> queries = new ArrayList<>();
-        Optional<String> reversed = context.mail().envelope().direction() == Direction.SUBMISSION
-                ? Optional.empty() : reversedIp(context.mail().envelope().clientIp());
+        String clientIp = context.mail().envelope().clientIp();
+        // submitted mail comes from our own user's IP; a client every recipient tenant trusts is not looked up
+        boolean trusted = !context.policies().isEmpty()
+                && context.policies().stream().allMatch(policy -> TenantPolicyMatch.ipAllowed(policy, clientIp));
+        Optional<String> reversed = context.mail().envelope().direction() == Direction.SUBMISSION || trusted
+                ? Optional.empty() : reversedIp(clientIp);
         for (String zone : config.ipZones().orElse(List.of())) {
             reversed.ifPresent(item -> queries.add(symbol(item, zone, "DNSBL_", 3.0, context.mail().envelope().clientIp())));
         }

@@ -90,6 +90,57 @@ class BayesTest {
         assertTrue(recall > 0.95 && falsePositives < 0.01, line);
     }
 
+    /**
+     * The command as {@code ./mailfleet spam-eval} runs it: its own JVM, arguments repeated, the metrics as the last line of
+     * stdout. Three test hams carry GTUBE, so at least three false positives are certain and the figures must agree with the
+     * counts.
+     */
+    @Test
+    void spamEvalCommandPrintsConsistentFiguresAsItsLastLine(@TempDir Path root) throws Exception {
+        Path testHam = corpus(root, "test-ham", false, 100, 3);
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(testHam.resolve("gtube-" + i + ".txt"), "From: colleague@work.example\nSubject: project review\n\n"
+                    + "XJS*C4JDBQADN1.NSBN3*2IDNEN*GTUBE-STANDARD-ANTI-UBE-TEST-EMAIL*C.34X\n", StandardCharsets.ISO_8859_1);
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SpamEval.class.getName(),
+                "--train-ham", corpus(root, "train-ham-a", false, 150, 1).toString(),
+                "--train-ham", corpus(root, "train-ham-b", false, 100, 5).toString(),
+                "--train-spam", corpus(root, "train-spam", true, 250, 2).toString(),
+                "--test-ham", testHam.toString(),
+                "--test-spam", corpus(root, "test-spam-a", true, 60, 4).toString(),
+                "--test-spam", corpus(root, "test-spam-b", true, 40, 6).toString());
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "spam-eval did not finish");
+        assertEquals(0, process.exitValue(), output);
+        List<String> lines = output.lines().toList();
+        String last = lines.get(lines.size() - 1);
+        java.util.regex.Matcher figures = java.util.regex.Pattern
+                .compile("precision=([0-9.]+) recall=([0-9.]+) ham_fp_rate=([0-9.]+) ham=(\\d+) spam=(\\d+)").matcher(last);
+        assertTrue(figures.matches(), last);
+        double precision = Double.parseDouble(figures.group(1));
+        double recall = Double.parseDouble(figures.group(2));
+        double falsePositiveRate = Double.parseDouble(figures.group(3));
+        assertEquals(103, Integer.parseInt(figures.group(4)));
+        assertEquals(100, Integer.parseInt(figures.group(5)));
+        long falsePositives = Math.round(falsePositiveRate * 103);
+        long truePositives = Math.round(recall * 100);
+        assertTrue(falsePositives >= 3, "the GTUBE hams are flagged: " + last);
+        assertTrue(truePositives >= 95, last);
+        assertEquals((double) truePositives / (truePositives + falsePositives), precision, 0.0001, last);
+    }
+
+    @Test
+    void spamEvalCommandExitsWithUsageOnBadArguments() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SpamEval.class.getName(), "--train-ham").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(1, java.util.concurrent.TimeUnit.MINUTES));
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("usage: spam-eval"), output);
+    }
+
     @Test
     void spamEvalRefusesIncompleteArguments(@TempDir Path root) {
         assertThrows(IllegalArgumentException.class, () -> SpamEval.run(new String[] {"--train-ham", root.toString()}));
