@@ -91,6 +91,17 @@ class QresyncTest {
             assertThat(last(fetch)).endsWith("OK FETCH completed.");
             assertThat(last(imap.command("FETCH 1:* (FLAGS) (CHANGEDSINCE " + cachedModseq + " VANISHED)"))).contains("BAD");
             assertThat(last(imap.command("UID FETCH 1:* (FLAGS) (VANISHED)"))).contains("BAD");
+
+            // another session's changes reach this one by UID: VANISHED for an expunge, FETCH with the UID for flags
+            try (ImapTranscript other = login(account)) {
+                assertThat(last(other.command("SELECT INBOX"))).contains("OK [READ-WRITE]");
+                assertThat(last(other.command("STORE 1 +FLAGS.SILENT (\\Seen)"))).contains("OK");
+                assertThat(last(other.command("STORE 2 +FLAGS.SILENT (\\Deleted)"))).contains("OK");
+                assertThat(last(other.command("EXPUNGE"))).contains("OK");
+            }
+            List<String> noop = imap.command("NOOP");
+            assertThat(noop).contains("* VANISHED 2");
+            assertThat(noop).anyMatch(line -> line.matches("\\* 1 FETCH \\(UID 1 FLAGS \\(\\\\Seen\\) MODSEQ \\(\\d+\\)\\)"));
         }
     }
 }

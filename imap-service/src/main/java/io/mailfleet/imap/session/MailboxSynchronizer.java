@@ -128,7 +128,10 @@ public class MailboxSynchronizer {
             }
         }
         for (IndexEntry entry : flagChanges) {
-            out.untagged(view.msnOf(entry.uid()) + " FETCH (FLAGS " + FlagsFormat.render(entry.flags(), view.isRecent(entry.uid()))
+            // a QRESYNC client keys its cache by UID: unsolicited FETCH responses name it (RFC 7162 3.2.4)
+            out.untagged(view.msnOf(entry.uid()) + " FETCH ("
+                    + (session.enabled(ImapSession.QRESYNC) ? "UID " + entry.uid() + " " : "")
+                    + "FLAGS " + FlagsFormat.render(entry.flags(), view.isRecent(entry.uid()))
                     + (session.enabled(ImapSession.CONDSTORE) ? " MODSEQ (" + entry.modseq() + ")" : "") + ")");
         }
         view.known(state.highestModseq(), state.uidNext());
