@@ -17,6 +17,7 @@ import java.util.List;
 @QuarkusTestResource(RedisResource.class)
 @QuarkusTestResource(KeycloakResource.class)
 @QuarkusTestResource(TestSecretsResource.class)
+@QuarkusTestResource(GeoIpDatabaseResource.class)
 class HealthTest extends ServiceHealthContract {
 
     @Override

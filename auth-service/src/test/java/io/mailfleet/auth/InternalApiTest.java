@@ -238,6 +238,30 @@ class InternalApiTest {
     }
 
     @Test
+    void aLoginFromANewCountryOrNetworkRaisesAnAlert() {
+        String domain = Fixtures.uniqueDomain();
+        var tenant = Fixtures.tenant(domain);
+        String olga = Fixtures.account(tenant.id(), "olga@" + domain);
+        String secret = Fixtures.appPassword(olga);
+        String events = "/api/v1/tenants/" + tenant.id() + "/audit-events";
+
+        // GeoIpDatabaseResource: 100.64.1.0/24 DE AS64500, 100.64.2.0/24 DE AS64501, 100.64.3.0/24 and 2001:db8:100::/48 FR AS64502
+        assertEquals(Outcome.OK, login("olga@" + domain, secret, "100.64.1.10").outcome()); // the first located login only teaches
+        // (five distinct IPs in all: below the IP-burst threshold, so every alert here is about origins)
+        assertEquals(Outcome.OK, login("olga@" + domain, secret, "10.9.9.9").outcome()); // not located: nothing to compare
+        Fixtures.operator().queryParam("type", "UNUSUAL_LOGIN").get(events).then().statusCode(200).body("$", org.hamcrest.Matchers.hasSize(0));
+
+        assertEquals(Outcome.OK, login("olga@" + domain, secret, "100.64.2.5").outcome());
+        Fixtures.operator().queryParam("type", "UNUSUAL_LOGIN").get(events).then().statusCode(200)
+                .body("details.reason", org.hamcrest.Matchers.contains("new network AS64501")).body("[0].clientIp", equalTo("100.64.2.5"));
+
+        assertEquals(Outcome.OK, login("olga@" + domain, secret, "2001:db8:100::5").outcome());
+        assertEquals(Outcome.OK, login("olga@" + domain, secret, "100.64.3.1").outcome()); // FR and AS64502 are known now
+        Fixtures.operator().queryParam("type", "UNUSUAL_LOGIN").get(events).then().statusCode(200)
+                .body("details.reason", org.hamcrest.Matchers.containsInAnyOrder("new network AS64501", "new country FR", "new network AS64502"));
+    }
+
+    @Test
     void theInternalApiWantsTheServiceToken() {
         given().get("/internal/v1/recipients/x@example.com").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", "Bearer wrong").get("/internal/v1/recipients/x@example.com").then().statusCode(401);

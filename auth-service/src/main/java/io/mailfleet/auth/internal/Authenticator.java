@@ -124,12 +124,20 @@ public class Authenticator {
                 return lockout.recordSuccess(username)
                         .call(() -> record(check, username, clientIp, account.tenantId(), ok))
                         .call(() -> unusualLogins.recordSuccess(account.id().toString(), clientIp)
-                                .call(unusual -> unusual ? audit.record(new AuditEvent(UUID.randomUUID(), Instant.now(),
-                                        account.tenantId(), AuditType.UNUSUAL_LOGIN, username, account.address(), check.protocol(),
-                                        clientIp, null, Map.of("reason", "many client IPs"))) : Uni.createFrom().voidItem()))
+                                .call(reasons -> alert(check, username, clientIp, account, reasons)))
                         .replaceWith(ok);
             });
         });
+    }
+
+    /** One UNUSUAL_LOGIN event per reason. */
+    private Uni<Void> alert(CredentialCheck check, String username, String clientIp, Account account, List<String> reasons) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String reason : reasons) {
+            chain = chain.call(() -> audit.record(new AuditEvent(UUID.randomUUID(), Instant.now(), account.tenantId(),
+                    AuditType.UNUSUAL_LOGIN, username, account.address(), check.protocol(), clientIp, null, Map.of("reason", reason))));
+        }
+        return chain;
     }
 
     private Uni<AuthResult> fail(CredentialCheck check, String username, String clientIp, UUID tenantId) {

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** {@code mailfleet.auth.unusual-login.*}: when good logins of one account from many IPs raise an alert. */
+/** {@code mailfleet.auth.unusual-login.*}: when good logins of one account raise an alert. */
 @ConfigMapping(prefix = "mailfleet.auth.unusual-login")
 public interface UnusualLoginConfig {
 
@@ -15,4 +15,8 @@ public interface UnusualLoginConfig {
 
     @WithDefault("1h")
     Duration window();
+
+    /** With GeoIP: how long the countries and networks an account logged in from are remembered as usual. */
+    @WithDefault("90d")
+    Duration originMemory();
 }
