@@ -51,7 +51,6 @@ public class TenantPolicies {
 
     private Uni<TenantPolicy> orDefaults(String tenantId) {
         return policy(tenantId)
-                .ifNoItem().after(config.timeout()).fail()
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("policy of tenant %s not available from auth-service (%s); platform defaults apply to this message",
                             tenantId, failure.toString());
@@ -59,9 +58,12 @@ public class TenantPolicies {
                 });
     }
 
-    /** Cached on success only: a failure is not remembered, so the next message asks again. */
+    /**
+     * Cached on success only: a failure is not remembered, so the next message asks again. The timeout is part of the
+     * shared load, so messages waiting for the same tenant all get its outcome instead of one cancelling it for the others.
+     */
     @CacheResult(cacheName = "tenant-policies")
     Uni<TenantPolicy> policy(String tenantId) {
-        return directory.policy(tenantId);
+        return directory.policy(tenantId).ifNoItem().after(config.timeout()).fail();
     }
 }
