@@ -1,6 +1,10 @@
 package io.mailfleet.auth;
 
 import io.mailfleet.auth.dkim.KeyVault;
+import io.mailfleet.directory.DirectoryClient;
+import io.mailfleet.directory.DkimSigningKey;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,6 +40,9 @@ class DkimKeysTest {
 
     @Inject
     KeyVault vault;
+
+    @TestHTTPResource("/")
+    java.net.URL baseUrl;
 
     @Test
     void keysAreGeneratedRotatedPublishedAndEncryptedAtRest() throws Exception {
@@ -86,6 +93,15 @@ class DkimKeysTest {
         KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(
                 Base64.getDecoder().decode(signing.getString("find { it.algorithm == 'ED25519' }.privateKeyPkcs8"))));
         given().get("/internal/v1/dkim-keys/" + domain).then().statusCode(401);
+
+        // the same through libs/directory-api's own client, as delivery-worker calls it
+        DirectoryClient directory = QuarkusRestClientBuilder.newBuilder().baseUri(baseUrl.toURI()).build(DirectoryClient.class);
+        var keys = directory.dkimKeys(domain.toUpperCase()).await().atMost(Duration.ofSeconds(10));
+        assertEquals(java.util.List.of("ED25519", "RSA_2048"), keys.stream().map(DkimSigningKey::algorithm).toList());
+        assertEquals(java.util.List.of(domain, domain), keys.stream().map(DkimSigningKey::domain).toList());
+        assertEquals(signing.getString("find { it.algorithm == 'RSA_2048' }.privateKeyPkcs8"), keys.get(1).privateKeyPkcs8());
+        assertEquals(java.util.List.of(), directory.dkimKeys("not-hosted.example").await().atMost(Duration.ofSeconds(10)));
+        assertEquals(java.util.List.of(), directory.dkimKeys("not a domain").await().atMost(Duration.ofSeconds(10)));
 
         Fixtures.operator().delete(base + "/" + rsa.getString("id")).then().statusCode(204);
         Fixtures.operator().get(base).then().body("selector", not(hasItem("first")));
