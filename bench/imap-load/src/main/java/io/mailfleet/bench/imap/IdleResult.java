@@ -11,9 +11,10 @@ record IdleResult(int idling, int failed, int aliveAfterHold, long setupNanos, S
 
     String report(LoadOptions options) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "imap-load idle: %d sessions to %s:%d (tls=%s), %d setup threads, held %d s%n"
+                "imap-load idle: %d sessions to %s:%d (tls=%s) in %s, %d setup threads, held %d s%n"
                         + "in IDLE %d, failed %d, still answering DONE after the hold %d, setup %.1f s (%.0f sessions/s)%n",
-                options.sessions(), options.host(), options.port(), options.tls(), options.setupThreads(), options.holdSeconds(),
+                options.sessions(), options.host(), options.port(), options.tls(), options.idleMailbox(), options.setupThreads(),
+                options.holdSeconds(),
                 idling, failed, aliveAfterHold, setupNanos / 1e9, idling / (setupNanos / 1e9)));
         if (firstError != null) {
             out.append("first failure: ").append(firstError).append('\n');

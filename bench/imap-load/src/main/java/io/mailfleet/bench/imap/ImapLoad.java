@@ -118,6 +118,10 @@ public final class ImapLoad {
         return new MixResult(latencies, refusals, broken.get(), wall);
     }
 
+    private static String quoted(String mailbox) {
+        return "\"" + mailbox.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     static IdleResult idle(LoadOptions options) throws Exception {
         ServerMemory memory = options.serverPid() > 0 ? new ServerMemory(options.serverPid()) : null;
         ServerMemory.Sample before = memory == null ? null : memory.sample();
@@ -131,7 +135,7 @@ public final class ImapLoad {
                 ImapConnection session = null;
                 try {
                     session = ImapConnection.open(options);
-                    if (!session.command("SELECT INBOX").ok() || !session.idle()) {
+                    if (!session.command("SELECT " + quoted(options.idleMailbox())).ok() || !session.idle()) {
                         throw new IOException("SELECT or IDLE refused");
                     }
                     idling.add(session);

@@ -16,13 +16,15 @@ import java.util.Map;
  *   <li>mix: {@code --connections} C, {@code --commands} N in total, {@code --mix select=10,fetch=40,...}
  *       (relative weights), {@code --seed} messages appended first when INBOX has fewer, {@code --size} of
  *       appended messages</li>
- *   <li>idle: {@code --sessions} N, {@code --setup-threads} for the logins, {@code --hold} seconds in
- *       IDLE, {@code --server-pid} to read the server's resident memory from /proc (same machine only)</li>
+ *   <li>idle: {@code --sessions} N, {@code --idle-mailbox} each selects before IDLE (INBOX; an empty one
+ *       isolates the per-connection cost from the per-selected-message state), {@code --setup-threads}
+ *       for the logins, {@code --hold} seconds in IDLE, {@code --server-pid} to read the server's memory
+ *       (same machine only)</li>
  * </ul>
  */
 record LoadOptions(String mode, String host, int port, boolean tls, boolean trustAll, String user, String password,
                    int connections, int commands, Map<Operation, Integer> mix, int seed, int size,
-                   int sessions, int setupThreads, int holdSeconds, long serverPid) {
+                   int sessions, String idleMailbox, int setupThreads, int holdSeconds, long serverPid) {
 
     static LoadOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -46,6 +48,7 @@ record LoadOptions(String mode, String host, int port, boolean tls, boolean trus
                 Integer.parseInt(values.getOrDefault("seed", "200")),
                 Integer.parseInt(values.getOrDefault("size", "4096")),
                 Integer.parseInt(values.getOrDefault("sessions", "1000")),
+                values.getOrDefault("idle-mailbox", "INBOX"),
                 Integer.parseInt(values.getOrDefault("setup-threads", "16")),
                 Integer.parseInt(values.getOrDefault("hold", "5")),
                 Long.parseLong(values.getOrDefault("server-pid", "0")));

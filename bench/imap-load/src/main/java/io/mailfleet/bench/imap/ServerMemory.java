@@ -19,7 +19,8 @@ final class ServerMemory {
     }
 
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** The generation or region lines of GC.heap_info ("def new generation total …, used 123K", "garbage-first heap …"), not Metaspace. */
+    private static final Pattern HEAP_USED = Pattern.compile("^ (?!Metaspace)\\S.*?(?:generation|heap)\\s+total \\d+K, used (\\d+)K", Pattern.MULTILINE);
 
     private final long pid;
 
@@ -31,7 +32,10 @@ final class ServerMemory {
         jcmd("GC.run");
         String heapInfo = jcmd("GC.heap_info");
         Matcher heap = HEAP_USED.matcher(heapInfo);
-        long heapUsed = heap.find() ? Long.parseLong(heap.group(1)) : -1;
+        long heapUsed = -1;
+        while (heap.find()) {
+            heapUsed = Math.max(0, heapUsed) + Long.parseLong(heap.group(1));
+        }
         Matcher rss = VM_RSS.matcher(Files.readString(Path.of("/proc", String.valueOf(pid), "status"), StandardCharsets.US_ASCII));
         if (!rss.find()) {
             throw new IOException("no VmRSS for process " + pid);
