@@ -19,7 +19,8 @@ public final class BayesClassifier {
      */
     private static final double STRENGTH = 1.0;
     private static final double PRIOR = 0.5;
-    private static final double MIN_DEVIATION = 0.1;
+    /** Tokens closer to 0.5 than this are noise (SpamBayes: 0.1; 0.2 gave fewer false positives in blocked cross-validation). */
+    private static final double MIN_DEVIATION = 0.2;
     private static final int MAX_TOKENS = 150;
 
     private final int minMessagesEach;

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * and display names of the originator fields, the relays named in Received fields (host name suffixes and IP prefixes),
  * the Message-ID's host, the software and MIME structure that built the message, and the hosts and path words of links.
  * Every header feature carries its field name as a prefix, so "free" in a subject and in a body are different evidence.
+ * Words are counted lower-cased, and those with two or more capitals also as written.
  */
 public final class Tokenizer {
 
@@ -210,7 +211,12 @@ public final class Tokenizer {
         Matcher m = WORD.matcher(text);
         int count = 0;
         while (m.find() && count++ < limit) {
-            String word = m.group().toLowerCase(Locale.ROOT);
+            String raw = m.group();
+            String word = raw.toLowerCase(Locale.ROOT);
+            // "FREE" and "MONEY" shout where "free" and "money" talk: words with two capitals also count as written
+            if (word.length() >= 3 && word.length() <= 20 && raw.chars().filter(Character::isUpperCase).count() >= 2) {
+                tokens.add(prefix + "case:" + raw);
+            }
             if (word.length() < 3) {
                 continue;
             }

@@ -104,7 +104,7 @@ class TenantBayesTest {
         byte[] spam = message(new Random(99), SPAM_WORDS, "newdeals@promo.test").getBytes(StandardCharsets.US_ASCII);
         Verdict toTenant = score(spam, tenant);
         Verdict toOther = score(spam, other);
-        assertTrue(symbols(toTenant).contains("BAYES_99"), "the tenant taught this kind of mail is spam: " + toTenant);
+        assertTrue(symbols(toTenant).contains("BAYES_9999"), "the tenant taught this kind of mail is spam: " + toTenant);
         assertEquals(Verdict.Action.JUNK, toTenant.action(), toTenant.toString());
         assertTrue(symbols(toOther).stream().noneMatch(name -> name.startsWith("BAYES_")),
                 "another tenant's model stays out of it (and the empty global model has no opinion): " + toOther);
