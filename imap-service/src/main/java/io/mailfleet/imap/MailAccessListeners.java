@@ -5,6 +5,8 @@ import io.mailfleet.imap.server.ImapServer;
 import io.mailfleet.imap.tls.ServerTls;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.tls.CertificateUpdatedEvent;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
@@ -65,6 +67,25 @@ public class MailAccessListeners {
     /** The port a listener ("imap", "imaps", "pop3", "pop3s") is bound to; differs from config when that is 0. */
     public int boundPort(String name) {
         return servers.get(name).get(0).actualPort();
+    }
+
+    /**
+     * The TLS registry re-read the certificate files ({@code quarkus.tls.mail.reload-period}): when they hold a
+     * new certificate, every listener switches to it for new connections and STARTTLS/STLS upgrades; sessions
+     * already in TLS keep theirs. A failed update leaves the old certificate in place.
+     */
+    void certificateUpdated(@Observes CertificateUpdatedEvent event) {
+        tls.reloaded(event.name(), event.tlsConfiguration()).ifPresent(ssl -> {
+            // force: the options may name the same files as before, which Vert.x would otherwise take as "unchanged"
+            Future.all(servers.values().stream().flatMap(List::stream).map(server -> server.updateSSLOptions(ssl, true)).toList())
+                    .onComplete(done -> {
+                        if (done.succeeded()) {
+                            LOG.infof("IMAP/POP3 listeners now present the reloaded certificate of TLS configuration '%s'", event.name());
+                        } else {
+                            LOG.errorf(done.cause(), "IMAP/POP3 listeners could not switch to the reloaded certificate of '%s'", event.name());
+                        }
+                    });
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -6,11 +6,12 @@ import io.mailfleet.smtp.policy.ConnectionLimiter;
 import io.mailfleet.smtp.policy.ConnectionPolicy;
 import io.mailfleet.smtp.policy.ReverseDns;
 import io.mailfleet.smtp.session.Listener;
-import io.mailfleet.smtp.tls.ServerCertificate;
+import io.mailfleet.tls.ListenerCertificate;
 import io.mailfleet.tls.TlsProtocols;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.tls.CertificateUpdatedEvent;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -43,12 +44,6 @@ public class SmtpListeners {
 
     private static final Logger LOG = Logger.getLogger(SmtpListeners.class);
     /** TLS 1.3 suites and the TLS 1.2 ECDHE+AEAD suites: forward secrecy only, no CBC, no RSA key exchange. */
-    static final List<String> CIPHER_SUITES = List.of(
-            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
-
     private final Vertx vertx;
     private final SmtpConfig config;
     private final CommandDispatcher dispatcher;
@@ -56,7 +51,7 @@ public class SmtpListeners {
     private final ConnectionPolicy policy;
     private final ReverseDns reverseDns;
     private final SmtpMetrics metrics;
-    private final ServerCertificate certificate;
+    private final ListenerCertificate certificate;
     private final Map<Listener, Integer> boundPorts = new ConcurrentHashMap<>();
     private final List<String> deployments = new ArrayList<>();
     /** One server per listener: the verticle instances sharing a port share its TLS context too. */
@@ -66,7 +61,7 @@ public class SmtpListeners {
 
     public SmtpListeners(Vertx vertx, SmtpConfig config, CommandDispatcher dispatcher, ConnectionLimiter connections,
                          ConnectionPolicy policy, ReverseDns reverseDns, SmtpMetrics metrics,
-                         ServerCertificate certificate) {
+                         TlsConfigurationRegistry tlsRegistry) {
         this.vertx = vertx;
         this.config = config;
         this.dispatcher = dispatcher;
@@ -74,7 +69,7 @@ public class SmtpListeners {
         this.policy = policy;
         this.reverseDns = reverseDns;
         this.metrics = metrics;
-        this.certificate = certificate;
+        this.certificate = new ListenerCertificate(tlsRegistry, config.tls().configuration(), config.hostname());
     }
 
     void start(@Observes StartupEvent event) throws NoSuchAlgorithmException {
@@ -142,10 +137,7 @@ public class SmtpListeners {
         if (!certificate.reloaded(event.name(), event.tlsConfiguration())) {
             return;
         }
-        SSLOptions ssl = new SSLOptions()
-                .setKeyCertOptions(certificate.keyCertOptions())
-                .setEnabledSecureTransportProtocols(TlsProtocols.ENABLED);
-        CIPHER_SUITES.forEach(ssl::addEnabledCipherSuite);
+        SSLOptions ssl = TlsProtocols.sslOptions(certificate.keyCertOptions());
         // force: the options may name the same files as before, which Vert.x would otherwise take as "unchanged"
         Future.all(servers.values().stream().map(server -> server.updateSSLOptions(ssl, true)).toList()).onComplete(done -> {
             if (done.succeeded()) {
@@ -163,10 +155,8 @@ public class SmtpListeners {
                 // when asked for with a negative number, one per listener
                 .setPort(port == 0 ? -1 - listener.ordinal() : port)
                 .setSsl(listener.implicitTls())
-                .setKeyCertOptions(certificate.keyCertOptions())
-                .setEnabledSecureTransportProtocols(TlsProtocols.ENABLED);
-        CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
-        return options;
+                .setKeyCertOptions(certificate.keyCertOptions());
+        return TlsProtocols.restrict(options);
     }
 
     private final class ListenerVerticle extends AbstractVerticle {

@@ -4,7 +4,6 @@ import io.mailfleet.tls.SelfSignedCertificate;
 import io.mailfleet.smtp.session.Listener;
 import io.mailfleet.smtp.support.DirectoryStub;
 import io.mailfleet.smtp.support.RawSmtpClient;
-import io.mailfleet.smtp.tls.ServerCertificate;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.RedisResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -54,6 +54,11 @@ public final class ImapTranscript implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
+    /** The certificate the server presented; the connection must be in TLS. */
+    public X509Certificate peerCertificate() throws IOException {
+        return (X509Certificate) ((SSLSocket) socket).getSession().getPeerCertificates()[0];
+    }
+
     /** After the server said OK to STARTTLS / STLS: the TLS handshake over the same connection. */
     public SSLSocket upgradeToTls() throws IOException {
         SSLSocket tls = (SSLSocket) trustAll().getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(), true);
