@@ -75,6 +75,14 @@ public record SearchQuery(Set<String> returnOptions, boolean extended, SearchKey
         return new Criteria(keys.size() == 1 ? keys.get(0) : SearchKeys.and(keys), modseq[0]);
     }
 
+    /** SORT's and THREAD's tail: {@code SP charset SP search-keys}. */
+    public static Criteria charsetAndCriteria(ImapArgumentReader args) {
+        args.sp();
+        charset(args);
+        args.sp();
+        return criteria(args);
+    }
+
     /** A charset argument: UTF-8 or US-ASCII, else {@link UnsupportedCharsetException}. */
     public static void charset(ImapArgumentReader args) {
         String charset = args.astring().toUpperCase(Locale.ROOT);

@@ -4,7 +4,6 @@ import io.mailfleet.mailstore.MailboxChange;
 import io.mailfleet.imap.changes.MailboxChangeNotifier;
 import io.mailfleet.imap.command.Completion;
 import io.mailfleet.imap.command.ImapCommand;
-import io.mailfleet.imap.command.ImapProcessor;
 import io.mailfleet.imap.fetch.BodySection;
 import io.mailfleet.imap.fetch.BinarySection;
 import io.mailfleet.imap.fetch.FetchRequest;
@@ -18,7 +17,6 @@ import io.mailfleet.imap.session.FlagsFormat;
 import io.mailfleet.imap.session.ImapResponder;
 import io.mailfleet.imap.session.ImapSession;
 import io.mailfleet.imap.session.SelectedMailbox;
-import io.mailfleet.imap.session.SessionState;
 import io.mailfleet.imap.store.MessageIndex;
 import io.mailfleet.mailstore.FlagUpdate;
 import io.mailfleet.mailstore.Flags;
@@ -45,7 +43,7 @@ import java.util.Set;
  * without PEEK sets {@code \Seen} first and reports the new FLAGS.
  */
 @ApplicationScoped
-public class FetchProcessor implements ImapProcessor {
+public class FetchProcessor implements MessageNumberProcessor {
 
     private static final int BATCH = 500;
     private static final DateTimeFormatter INTERNAL_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH);
@@ -78,21 +76,6 @@ public class FetchProcessor implements ImapProcessor {
     @Override
     public Set<String> names() {
         return Set.of("FETCH");
-    }
-
-    @Override
-    public Set<SessionState> states() {
-        return SELECTED;
-    }
-
-    @Override
-    public boolean uidVariant() {
-        return true;
-    }
-
-    @Override
-    public boolean announcesExpunges(ImapCommand command) {
-        return command.uid();
     }
 
     @Override

@@ -2,14 +2,12 @@ package io.mailfleet.imap.command.selected;
 
 import io.mailfleet.imap.command.Completion;
 import io.mailfleet.imap.command.ImapCommand;
-import io.mailfleet.imap.command.ImapProcessor;
 import io.mailfleet.imap.protocol.ImapResponseBuilder;
 import io.mailfleet.imap.protocol.SequenceSet;
 import io.mailfleet.imap.search.SearchEvaluator;
 import io.mailfleet.imap.search.SearchQuery;
 import io.mailfleet.imap.session.ImapResponder;
 import io.mailfleet.imap.session.ImapSession;
-import io.mailfleet.imap.session.SessionState;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +20,7 @@ import java.util.stream.Collectors;
  * {@code * ESEARCH} when RETURN options were given.
  */
 @ApplicationScoped
-public class SearchProcessor implements ImapProcessor {
+public class SearchProcessor implements MessageNumberProcessor {
 
     private final SearchEvaluator evaluator;
 
@@ -36,27 +34,12 @@ public class SearchProcessor implements ImapProcessor {
     }
 
     @Override
-    public java.util.Set<SessionState> states() {
-        return SELECTED;
-    }
-
-    @Override
-    public boolean uidVariant() {
-        return true;
-    }
-
-    @Override
-    public boolean announcesExpunges(ImapCommand command) {
-        return command.uid();
-    }
-
-    @Override
     public Uni<Completion> process(ImapCommand command, ImapSession session, ImapResponder out) {
         SearchQuery query;
         try {
             query = SearchQuery.read(command.args());
         } catch (SearchQuery.UnsupportedCharsetException e) {
-            return Uni.createFrom().item(Completion.no("[BADCHARSET (UTF-8 US-ASCII)] unsupported charset"));
+            return Uni.createFrom().item(BAD_CHARSET);
         }
         if (query.modseq()) {
             session.enable(ImapSession.CONDSTORE);

@@ -2,14 +2,12 @@ package io.mailfleet.imap.command.selected;
 
 import io.mailfleet.imap.command.Completion;
 import io.mailfleet.imap.command.ImapCommand;
-import io.mailfleet.imap.command.ImapProcessor;
 import io.mailfleet.imap.protocol.ImapArgumentReader;
 import io.mailfleet.imap.search.SearchCandidate;
 import io.mailfleet.imap.search.SearchEvaluator;
 import io.mailfleet.imap.search.SearchQuery;
 import io.mailfleet.imap.session.ImapResponder;
 import io.mailfleet.imap.session.ImapSession;
-import io.mailfleet.imap.session.SessionState;
 import io.mailfleet.imap.sort.SortKey;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +24,7 @@ import java.util.stream.Collectors;
  * ordered by the criteria (each optionally REVERSE), ties by sequence number. Answers {@code * SORT n…}.
  */
 @ApplicationScoped
-public class SortProcessor implements ImapProcessor {
+public class SortProcessor implements MessageNumberProcessor {
 
     private final SearchEvaluator evaluator;
 
@@ -40,33 +38,15 @@ public class SortProcessor implements ImapProcessor {
     }
 
     @Override
-    public Set<SessionState> states() {
-        return SELECTED;
-    }
-
-    @Override
-    public boolean uidVariant() {
-        return true;
-    }
-
-    @Override
-    public boolean announcesExpunges(ImapCommand command) {
-        return command.uid();
-    }
-
-    @Override
     public Uni<Completion> process(ImapCommand command, ImapSession session, ImapResponder out) {
         ImapArgumentReader args = command.args();
         args.sp();
         Comparator<SearchCandidate> order = criteria(args);
         SearchQuery.Criteria criteria;
         try {
-            args.sp();
-            SearchQuery.charset(args);
-            args.sp();
-            criteria = SearchQuery.criteria(args);
+            criteria = SearchQuery.charsetAndCriteria(args);
         } catch (SearchQuery.UnsupportedCharsetException e) {
-            return Uni.createFrom().item(Completion.no("[BADCHARSET (UTF-8 US-ASCII)] unsupported charset"));
+            return Uni.createFrom().item(BAD_CHARSET);
         }
         return evaluator.matches(session, criteria.key(), false).map(matches -> {
             List<SearchCandidate> sorted = new ArrayList<>(matches);

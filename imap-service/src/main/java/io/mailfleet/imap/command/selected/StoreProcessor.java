@@ -4,7 +4,6 @@ import io.mailfleet.mailstore.MailboxChange;
 import io.mailfleet.imap.changes.MailboxChangeNotifier;
 import io.mailfleet.imap.command.Completion;
 import io.mailfleet.imap.command.ImapCommand;
-import io.mailfleet.imap.command.ImapProcessor;
 import io.mailfleet.imap.protocol.ImapArgumentReader;
 import io.mailfleet.imap.protocol.ImapSyntaxException;
 import io.mailfleet.imap.protocol.SequenceSet;
@@ -12,7 +11,6 @@ import io.mailfleet.imap.session.FlagsFormat;
 import io.mailfleet.imap.session.ImapResponder;
 import io.mailfleet.imap.session.ImapSession;
 import io.mailfleet.imap.session.SelectedMailbox;
-import io.mailfleet.imap.session.SessionState;
 import io.mailfleet.imap.store.IndexEntry;
 import io.mailfleet.imap.store.MessageIndex;
 import io.mailfleet.mailstore.FlagChange;
@@ -32,7 +30,7 @@ import java.util.Set;
 
 /** STORE / UID STORE: FLAGS, +FLAGS, -FLAGS (.SILENT), answered with the resulting FLAGS of every message named. */
 @ApplicationScoped
-public class StoreProcessor implements ImapProcessor {
+public class StoreProcessor implements MessageNumberProcessor {
 
     private final Messages messages;
     private final MessageIndex index;
@@ -47,21 +45,6 @@ public class StoreProcessor implements ImapProcessor {
     @Override
     public Set<String> names() {
         return Set.of("STORE");
-    }
-
-    @Override
-    public Set<SessionState> states() {
-        return SELECTED;
-    }
-
-    @Override
-    public boolean uidVariant() {
-        return true;
-    }
-
-    @Override
-    public boolean announcesExpunges(ImapCommand command) {
-        return command.uid();
     }
 
     @Override

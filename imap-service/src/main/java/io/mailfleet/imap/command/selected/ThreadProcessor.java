@@ -2,7 +2,6 @@ package io.mailfleet.imap.command.selected;
 
 import io.mailfleet.imap.command.Completion;
 import io.mailfleet.imap.command.ImapCommand;
-import io.mailfleet.imap.command.ImapProcessor;
 import io.mailfleet.imap.fetch.BodySection;
 import io.mailfleet.imap.fetch.SectionExtractor;
 import io.mailfleet.imap.protocol.ImapArgumentReader;
@@ -12,7 +11,6 @@ import io.mailfleet.imap.search.SearchEvaluator;
 import io.mailfleet.imap.search.SearchQuery;
 import io.mailfleet.imap.session.ImapResponder;
 import io.mailfleet.imap.session.ImapSession;
-import io.mailfleet.imap.session.SessionState;
 import io.mailfleet.imap.sort.SortKey;
 import io.mailfleet.imap.sort.ThreadMessage;
 import io.mailfleet.imap.sort.Threads;
@@ -33,7 +31,7 @@ import java.util.regex.Pattern;
  * subject and date come from the cached envelope). Answers {@code * THREAD (…)(…)}.
  */
 @ApplicationScoped
-public class ThreadProcessor implements ImapProcessor {
+public class ThreadProcessor implements MessageNumberProcessor {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>]+)>");
     private static final BodySection REFERENCES = new BodySection(List.of(), "HEADER.FIELDS", List.of("References"), true, -1, -1);
@@ -50,21 +48,6 @@ public class ThreadProcessor implements ImapProcessor {
     }
 
     @Override
-    public Set<SessionState> states() {
-        return SELECTED;
-    }
-
-    @Override
-    public boolean uidVariant() {
-        return true;
-    }
-
-    @Override
-    public boolean announcesExpunges(ImapCommand command) {
-        return command.uid();
-    }
-
-    @Override
     public Uni<Completion> process(ImapCommand command, ImapSession session, ImapResponder out) {
         ImapArgumentReader args = command.args();
         args.sp();
@@ -75,12 +58,9 @@ public class ThreadProcessor implements ImapProcessor {
         boolean references = algorithm.equals("REFERENCES");
         SearchQuery.Criteria criteria;
         try {
-            args.sp();
-            SearchQuery.charset(args);
-            args.sp();
-            criteria = SearchQuery.criteria(args);
+            criteria = SearchQuery.charsetAndCriteria(args);
         } catch (SearchQuery.UnsupportedCharsetException e) {
-            return Uni.createFrom().item(Completion.no("[BADCHARSET (UTF-8 US-ASCII)] unsupported charset"));
+            return Uni.createFrom().item(BAD_CHARSET);
         }
         return evaluator.matches(session, criteria.key(), references).map(matches -> {
             List<ThreadMessage> messages = new ArrayList<>(matches.size());
