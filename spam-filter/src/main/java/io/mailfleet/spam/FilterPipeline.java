@@ -7,6 +7,7 @@ import io.mailfleet.spam.auth.AuthenticationResults;
 import io.mailfleet.spam.auth.AuthenticationResultsHeader;
 import io.mailfleet.spam.auth.SenderAuthentication;
 import io.mailfleet.spam.dmarc.DmarcResultPublisher;
+import io.mailfleet.spam.dmarc.FailureReports;
 import io.mailfleet.spam.message.MessageContentParser;
 import io.mailfleet.spam.message.RawMessage;
 import io.mailfleet.spam.policy.TenantPolicies;
@@ -39,10 +40,13 @@ public class FilterPipeline implements MessageScorer {
     private final SpamFilterConfig config;
     private final MessageContentParser contentParser;
     private final TenantPolicies tenantPolicies;
+    private final FailureReports failureReports;
 
     public FilterPipeline(SenderAuthentication authentication, @Any Instance<SpamCheck> checks, VerdictPolicy policy,
-                          DmarcResultPublisher dmarcResults, SpamFilterConfig config, TenantPolicies tenantPolicies) {
+                          DmarcResultPublisher dmarcResults, SpamFilterConfig config, TenantPolicies tenantPolicies,
+                          FailureReports failureReports) {
         this.authentication = authentication;
+        this.failureReports = failureReports;
         this.tenantPolicies = tenantPolicies;
         this.checks = checks.stream().toList();
         this.policy = policy;
@@ -58,7 +62,8 @@ public class FilterPipeline implements MessageScorer {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(message -> Uni.combine().all().unis(
                                 authentication.authenticate(mail.envelope(), message)
-                                        .flatMap(auth -> dmarcResults.publish(mail.envelope(), auth).replaceWith(auth)),
+                                        .flatMap(auth -> dmarcResults.publish(mail.envelope(), auth).replaceWith(auth))
+                                        .call(auth -> failureReports.report(mail.envelope(), message, auth)),
                                 tenantPolicies.of(mail.envelope()))
                         .asTuple()
                         .emitOn(Infrastructure.getDefaultWorkerPool())

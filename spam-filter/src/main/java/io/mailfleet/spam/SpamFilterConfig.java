@@ -75,6 +75,10 @@ public interface SpamFilterConfig {
         /** When the previous UTC day's reports are sent (Quartz-style cron); one replica sends, guarded by a Redis lock. */
         @WithDefault("0 30 0 * * ?")
         String cron();
+
+        /** RFC 6591 failure reports per policy domain and hour (all replicas together); more failures are not reported. */
+        @WithDefault("10")
+        int failureReportsPerHour();
     }
 
     interface Bayes {

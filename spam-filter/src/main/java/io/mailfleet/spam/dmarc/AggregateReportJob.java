@@ -1,9 +1,5 @@
 package io.mailfleet.spam.dmarc;
 
-import io.mailfleet.events.Direction;
-import io.mailfleet.events.MailEnvelope;
-import io.mailfleet.events.MailRecord;
-import io.mailfleet.events.Recipient;
 import io.mailfleet.spam.SpamFilterConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -11,11 +7,7 @@ import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -23,9 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Once a day: for every policy domain evaluated the previous UTC day, its aggregate report to its verified rua= addresses,
@@ -43,11 +32,11 @@ public class AggregateReportJob {
     private final ReportDestinations destinations;
     private final ReactiveValueCommands<String, String> locks;
     private final ReactiveKeyCommands<String> keys;
-    private final MutinyEmitter<byte[]> submissions;
+    private final ReportSubmissions submissions;
     private final SpamFilterConfig config;
 
     public AggregateReportJob(DmarcEvaluationStore store, AggregateReports reports, ReportDestinations destinations,
-                              ReactiveRedisDataSource redis, @Channel("report-submissions") MutinyEmitter<byte[]> submissions,
+                              ReactiveRedisDataSource redis, ReportSubmissions submissions,
                               SpamFilterConfig config) {
         this.store = store;
         this.reports = reports;
@@ -91,24 +80,7 @@ public class AggregateReportJob {
     }
 
     private Uni<Void> submit(AggregateReport report, List<String> to) {
-        String receiver = config.authservId();
-        byte[] content = ReportMessage.compose(report, receiver, config.dmarcReports().contact(), to, Instant.now());
-        MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, "dmarc-report-" + UUID.randomUUID(), Instant.now(),
-                receiver, "127.0.0.1", null, null, "spam-filter", config.dmarcReports().contact(),
-                to.stream().map(Recipient::remote).toList(), content.length, Direction.SUBMISSION, Map.of());
-        MailRecord record = MailRecord.unscored(envelope, content);
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        Message<byte[]> message = Message.of(content)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(record.headers()).build())
-                .withAck(() -> {
-                    acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        submissions.sendMessageAndForget(message);
-        return Uni.createFrom().completionStage(acknowledged);
+        byte[] content = ReportMessage.compose(report, config.authservId(), config.dmarcReports().contact(), to, Instant.now());
+        return submissions.submit("dmarc-report", content, to);
     }
 }

@@ -96,10 +96,6 @@ public class VerdictPolicy {
         }
     }
 
-    Thresholds thresholds(MailEnvelope envelope) {
-        return thresholds(envelope, List.of());
-    }
-
     Thresholds thresholds(MailEnvelope envelope, List<TenantPolicy> policies) {
         if (envelope.direction() == Direction.SUBMISSION) {
             return Thresholds.of(config.submission());
