@@ -2,8 +2,8 @@ package io.mailfleet.imap.pop3;
 
 import io.mailfleet.imap.ImapConfig;
 import io.mailfleet.imap.auth.Authenticator;
-import io.mailfleet.imap.auth.SaslBearer;
-import io.mailfleet.imap.auth.SaslPlain;
+import io.mailfleet.sasl.SaslCredentials;
+import io.mailfleet.sasl.SaslMechanism;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -103,8 +103,8 @@ public class Pop3Commands {
             return Uni.createFrom().voidItem();
         }
         String[] parts = argument.split(" ", 2);
-        Optional<SaslBearer.Mechanism> bearer = SaslBearer.Mechanism.of(parts[0]);
-        if (!parts[0].equalsIgnoreCase("PLAIN") && bearer.isEmpty()) {
+        Optional<SaslMechanism> offered = SaslMechanism.of(parts[0]).filter(m -> m != SaslMechanism.LOGIN);
+        if (offered.isEmpty()) {
             out.write("-ERR unsupported mechanism\r\n");
             return Uni.createFrom().voidItem();
         }
@@ -118,28 +118,23 @@ public class Pop3Commands {
                 out.write("-ERR authentication cancelled\r\n");
                 return Uni.createFrom().voidItem();
             }
-            String base64 = line.equals("=") ? "" : line;
-            if (bearer.isPresent()) {
-                Optional<SaslBearer> credentials = bearer.get().decode(base64);
-                if (credentials.isEmpty()) {
-                    out.write("-ERR invalid SASL " + bearer.get() + " response\r\n");
-                    return Uni.createFrom().voidItem();
-                }
-                // RFC 7628 3.2.2: a refused token gets the error challenge, the client's dummy answer, then -ERR
-                return login(session, credentials.get().username(), credentials.get().token(), bearer.get().name(), out,
-                        () -> clientResponse(out, bearer.get().errorChallenge()).replaceWithVoid());
-            }
-            Optional<SaslPlain> plain = SaslPlain.decode(base64);
-            if (plain.isEmpty()) {
-                out.write("-ERR invalid SASL PLAIN response\r\n");
+            SaslMechanism mechanism = offered.get();
+            Optional<SaslCredentials> decoded = SaslCredentials.decode(line).flatMap(mechanism::credentials);
+            if (decoded.isEmpty()) {
+                out.write("-ERR invalid SASL " + mechanism + " response\r\n");
                 return Uni.createFrom().voidItem();
             }
-            SaslPlain credentials = plain.get();
-            if (!credentials.authorizationId().isEmpty() && !credentials.authorizationId().equals(credentials.username())) {
+            SaslCredentials credentials = decoded.get();
+            if (mechanism.bearer()) {
+                // RFC 7628 3.2.2: a refused token gets the error challenge, the client's dummy answer, then -ERR
+                return login(session, credentials.username(), credentials.secret(), mechanism.name(), out,
+                        () -> clientResponse(out, SaslCredentials.bearerErrorChallenge()).replaceWithVoid());
+            }
+            if (credentials.impersonates()) {
                 out.write("-ERR [AUTH] acting as another user is not allowed\r\n");
                 return Uni.createFrom().voidItem();
             }
-            return login(session, credentials.username(), credentials.password(), "PLAIN", out);
+            return login(session, credentials.username(), credentials.secret(), "PLAIN", out);
         });
     }
 

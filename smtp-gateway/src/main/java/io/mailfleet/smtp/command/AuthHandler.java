@@ -1,11 +1,11 @@
 package io.mailfleet.smtp.command;
 
 import io.mailfleet.directory.AuthResult;
+import io.mailfleet.sasl.SaslCredentials;
 import io.mailfleet.smtp.directory.Authenticator;
 import io.mailfleet.smtp.directory.TenantPolicies;
 import io.mailfleet.smtp.policy.CidrBlock;
 import io.mailfleet.smtp.observability.SmtpMetrics;
-import io.mailfleet.smtp.protocol.SaslCredentials;
 import io.mailfleet.smtp.protocol.SmtpReply;
 import io.mailfleet.smtp.session.CommandResult;
 import io.mailfleet.smtp.session.SmtpSession;
@@ -74,7 +74,8 @@ public class AuthHandler implements CommandHandler {
         String mechanism = words[0].toUpperCase(Locale.ROOT);
         Optional<String> initial = words.length == 2 ? Optional.of(words[1]) : Optional.empty();
         return switch (mechanism) {
-            case "PLAIN" -> singleStep(session, mechanism, initial, SaslCredentials::plain);
+            // acting as someone else is not offered: such a PLAIN response fails like a wrong password
+            case "PLAIN" -> singleStep(session, mechanism, initial, text -> SaslCredentials.plain(text).filter(c -> !c.impersonates()));
             case "XOAUTH2" -> singleStep(session, mechanism, initial, SaslCredentials::xoauth2);
             case "OAUTHBEARER" -> singleStep(session, mechanism, initial, SaslCredentials::oauthBearer);
             case "LOGIN" -> login(session, initial);
@@ -106,7 +107,7 @@ public class AuthHandler implements CommandHandler {
             }
             session.continueWith(passwordResponse -> decode(passwordResponse)
                     .map(password -> password.isEmpty() ? failed(session, "LOGIN")
-                            : check(session, "LOGIN", new SaslCredentials(username.get(), password)))
+                            : check(session, "LOGIN", SaslCredentials.of(username.get(), password)))
                     .orElseGet(() -> malformed(passwordResponse)));
             return Replies.now(CommandResult.then(SmtpReply.plain(334, PASSWORD_CHALLENGE), CommandResult.Next.CONTINUATION));
         };

@@ -1,7 +1,5 @@
 package io.mailfleet.imap.command.auth;
 
-import io.mailfleet.imap.auth.SaslBearer;
-import io.mailfleet.imap.auth.SaslPlain;
 import io.mailfleet.imap.command.Completion;
 import io.mailfleet.imap.command.ImapCommand;
 import io.mailfleet.imap.command.ImapProcessor;
@@ -9,6 +7,8 @@ import io.mailfleet.imap.protocol.ImapArgumentReader;
 import io.mailfleet.imap.session.ImapResponder;
 import io.mailfleet.imap.session.ImapSession;
 import io.mailfleet.imap.session.SessionState;
+import io.mailfleet.sasl.SaslCredentials;
+import io.mailfleet.sasl.SaslMechanism;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,8 +51,8 @@ public class AuthenticateProcessor implements ImapProcessor {
             initial = Optional.of(args.astring());
         }
         args.end();
-        Optional<SaslBearer.Mechanism> bearer = SaslBearer.Mechanism.of(mechanism);
-        if (!mechanism.equals("PLAIN") && bearer.isEmpty()) {
+        Optional<SaslMechanism> offered = SaslMechanism.of(mechanism).filter(m -> m != SaslMechanism.LOGIN);
+        if (offered.isEmpty()) {
             return Uni.createFrom().item(Completion.no("unsupported authentication mechanism " + mechanism));
         }
         if (!session.channel().secure()) {
@@ -64,32 +64,25 @@ public class AuthenticateProcessor implements ImapProcessor {
             if (line.equals("*")) {
                 return Uni.createFrom().item(Completion.bad("AUTHENTICATE cancelled"));
             }
-            // "=" is an empty initial response (RFC 4959)
-            String base64 = line.equals("=") ? "" : line;
-            return bearer.isPresent() ? bearer(bearer.get(), base64, session, out) : plain(base64, session);
+            Optional<SaslCredentials> credentials = SaslCredentials.decode(line).flatMap(offered.get()::credentials);
+            if (credentials.isEmpty()) {
+                return Uni.createFrom().item(Completion.bad("invalid SASL " + offered.get() + " response"));
+            }
+            return offered.get().bearer() ? bearer(offered.get(), credentials.get(), session, out) : plain(credentials.get(), session);
         });
     }
 
-    private Uni<Completion> plain(String base64, ImapSession session) {
-        Optional<SaslPlain> plain = SaslPlain.decode(base64);
-        if (plain.isEmpty()) {
-            return Uni.createFrom().item(Completion.bad("invalid SASL PLAIN response"));
-        }
-        SaslPlain credentials = plain.get();
-        if (!credentials.authorizationId().isEmpty() && !credentials.authorizationId().equals(credentials.username())) {
+    private Uni<Completion> plain(SaslCredentials credentials, ImapSession session) {
+        if (credentials.impersonates()) {
             return Uni.createFrom().item(Completion.no("[AUTHORIZATIONFAILED] acting as another user is not allowed"));
         }
-        return logins.login(session, credentials.username(), credentials.password(), "PLAIN");
+        return logins.login(session, credentials.username(), credentials.secret(), "PLAIN");
     }
 
-    private Uni<Completion> bearer(SaslBearer.Mechanism mechanism, String base64, ImapSession session, ImapResponder out) {
-        Optional<SaslBearer> bearer = mechanism.decode(base64);
-        if (bearer.isEmpty()) {
-            return Uni.createFrom().item(Completion.bad("invalid SASL " + mechanism + " response"));
-        }
+    private Uni<Completion> bearer(SaslMechanism mechanism, SaslCredentials credentials, ImapSession session, ImapResponder out) {
         // a refused token is answered with the error challenge first; whatever the client answers, it fails
-        return logins.login(session, bearer.get().username(), bearer.get().token(), mechanism.name(),
-                () -> clientResponse(session, out, mechanism.errorChallenge()).replaceWithVoid());
+        return logins.login(session, credentials.username(), credentials.secret(), mechanism.name(),
+                () -> clientResponse(session, out, SaslCredentials.bearerErrorChallenge()).replaceWithVoid());
     }
 
     /** Sends a continuation and completes with the client's next line (SASL responses are lines, not commands). */
