@@ -16,12 +16,18 @@ import java.util.Optional;
  */
 public final class SelectedMailbox {
 
+    private static final long MAX_UID = 0xFFFF_FFFFL;
+
     private final long id;
     private final String name;
     private final boolean readOnly;
     private final long uidValidity;
     private final Optional<SpecialUse> specialUse;
-    private long[] uids = new long[16];
+    /**
+     * The announced UIDs, ascending, as unsigned 32-bit values (RFC 9051 UIDs are at most 2^32-1): with
+     * thousands of idle sessions on large mailboxes this array is most of a session's memory.
+     */
+    private int[] uids = new int[16];
     private int count;
     /** The mailbox's HIGHESTMODSEQ when this view was last brought up to date. */
     private long knownModseq;
@@ -112,28 +118,44 @@ public final class SelectedMailbox {
     }
 
     public long lastUid() {
-        return count == 0 ? 0 : uids[count - 1];
+        return count == 0 ? 0 : uid(count - 1);
     }
 
     public long uidAt(int msn) {
-        return uids[msn - 1];
+        return uid(msn - 1);
+    }
+
+    private long uid(int index) {
+        return Integer.toUnsignedLong(uids[index]);
     }
 
     /** Sequence number of the UID, or 0 if this view has no such message. */
     public int msnOf(long uid) {
-        int index = Arrays.binarySearch(uids, 0, count, uid);
-        return index < 0 ? 0 : index + 1;
+        int low = 0;
+        int high = count - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long found = uid(middle);
+            if (found < uid) {
+                low = middle + 1;
+            } else if (found > uid) {
+                high = middle - 1;
+            } else {
+                return middle + 1;
+            }
+        }
+        return 0;
     }
 
     /** Appends a newer UID (the synchronizer's EXISTS). */
     public void add(long uid) {
-        if (uid <= lastUid()) {
+        if (uid <= lastUid() || uid > MAX_UID) {
             return;
         }
         if (count == uids.length) {
-            uids = Arrays.copyOf(uids, count * 2);
+            uids = Arrays.copyOf(uids, count + (count >> 1));
         }
-        uids[count++] = uid;
+        uids[count++] = (int) uid;
     }
 
     /** Removes the UID; returns the sequence number it had (for the EXPUNGE response), 0 if unknown. */
@@ -160,7 +182,7 @@ public final class SelectedMailbox {
     public int recentCount() {
         int recent = 0;
         for (int i = 0; i < count; i++) {
-            if (isRecent(uids[i])) {
+            if (isRecent(uid(i))) {
                 recent++;
             }
         }
@@ -177,9 +199,9 @@ public final class SelectedMailbox {
             return resolved;
         }
         for (int i = 0; i < count; i++) {
-            boolean member = byUid ? set.contains(uids[i], uids[count - 1]) : set.contains(i + 1, count);
+            boolean member = byUid ? set.contains(uid(i), uid(count - 1)) : set.contains(i + 1, count);
             if (member) {
-                resolved.add(uids[i]);
+                resolved.add(uid(i));
             }
         }
         return resolved;
