@@ -2,7 +2,7 @@ package io.mailfleet.auth.geoip;
 
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
-import io.mailfleet.auth.policy.Cidr;
+import io.mailfleet.directory.Cidr;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

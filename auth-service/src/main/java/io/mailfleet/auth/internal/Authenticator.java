@@ -12,7 +12,6 @@ import io.mailfleet.auth.directory.Tenant;
 import io.mailfleet.auth.directory.TenantStore;
 import io.mailfleet.auth.lockout.LoginLockout;
 import io.mailfleet.auth.lockout.UnusualLogins;
-import io.mailfleet.auth.policy.Cidr;
 import io.mailfleet.auth.policy.PolicyStore;
 import io.mailfleet.directory.AuthResult;
 import io.mailfleet.directory.AuthResult.Outcome;
@@ -102,7 +101,7 @@ public class Authenticator {
      * the secret was right, and cannot test secrets without being locked out like anybody else.
      */
     private Uni<AuthResult> succeed(CredentialCheck check, String username, String clientIp, Account account) {
-        return policies.find(account.tenantId()).flatMap(policy -> Cidr.anyContains(policy.ipDeny(), clientIp)
+        return policies.find(account.tenantId()).flatMap(policy -> policy.denies(clientIp)
                 ? fail(check, username, clientIp, account.tenantId(), DENIED_BY_POLICY)
                 : admit(check, username, clientIp, account));
     }

@@ -10,7 +10,7 @@ import io.mailfleet.auth.directory.Tenant;
 import io.mailfleet.auth.directory.TenantStore;
 import io.mailfleet.auth.domaindns.PublicHostsConfig;
 import io.mailfleet.auth.keycloak.KeycloakPeople;
-import io.mailfleet.auth.policy.Cidr;
+import io.mailfleet.directory.Cidr;
 import io.mailfleet.events.Direction;
 import io.mailfleet.events.MailEnvelope;
 import io.mailfleet.events.MailRecord;

@@ -3,6 +3,7 @@ package io.mailfleet.auth.policy;
 import io.mailfleet.auth.directory.Addresses;
 import io.mailfleet.auth.problem.Problem.FieldError;
 import io.mailfleet.auth.problem.ProblemException;
+import io.mailfleet.directory.Cidr;
 import io.mailfleet.directory.TenantPolicy;
 import io.mailfleet.directory.TenantPolicy.SendingLimits;
 import io.mailfleet.directory.TenantPolicy.SpamThresholds;

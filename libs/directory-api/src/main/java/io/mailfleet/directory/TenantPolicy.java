@@ -34,6 +34,16 @@ public record TenantPolicy(String tenantId, List<String> ipAllow, List<String> i
         return new TenantPolicy(tenantId, null, null, null, null, null, null);
     }
 
+    /** The tenant refuses this client IP (its {@code ipDeny}). */
+    public boolean denies(String clientIp) {
+        return Cidr.anyContains(ipDeny, clientIp);
+    }
+
+    /** The tenant trusts this client IP (its {@code ipAllow}). */
+    public boolean trusts(String clientIp) {
+        return Cidr.anyContains(ipAllow, clientIp);
+    }
+
     /** Score at or above which mail goes to Junk / is quarantined / is rejected; null = platform default. */
     public record SpamThresholds(Double junk, Double quarantine, Double reject) {
     }

@@ -4,7 +4,6 @@ import io.mailfleet.directory.AuthResult;
 import io.mailfleet.sasl.SaslCredentials;
 import io.mailfleet.smtp.directory.Authenticator;
 import io.mailfleet.smtp.directory.TenantPolicies;
-import io.mailfleet.smtp.policy.CidrBlock;
 import io.mailfleet.smtp.observability.SmtpMetrics;
 import io.mailfleet.smtp.protocol.SmtpReply;
 import io.mailfleet.smtp.session.CommandResult;
@@ -123,7 +122,7 @@ public class AuthHandler implements CommandHandler {
                 .flatMap(result -> {
                     if (result.outcome() == AuthResult.Outcome.OK) {
                         return policies.of(result.tenantId()).map(policy -> {
-                            if (CidrBlock.anyContains(policy.ipDeny(), session.clientIp())) {
+                            if (policy.denies(session.clientIp())) {
                                 count(mechanism, "IP_DENIED");
                                 LOG.infof("session %s: AUTH %s for %s: client IP on the tenant's deny list", session.id(),
                                         mechanism, credentials.username());

@@ -6,7 +6,6 @@ import io.mailfleet.smtp.SmtpConfig;
 import io.mailfleet.directory.TenantPolicy;
 import io.mailfleet.smtp.directory.RecipientDirectory;
 import io.mailfleet.smtp.directory.TenantPolicies;
-import io.mailfleet.smtp.policy.CidrBlock;
 import io.mailfleet.smtp.policy.ConnectionPolicy;
 import io.mailfleet.smtp.policy.SenderLimits;
 import io.mailfleet.smtp.protocol.PathArgument;
@@ -129,11 +128,11 @@ public class RcptHandler implements CommandHandler {
             return null;
         }
         String ip = session.clientIp();
-        if (CidrBlock.anyContains(recipientPolicy.ipDeny(), ip)) {
+        if (recipientPolicy.denies(ip)) {
             LOG.infof("session %s: client %s denied by the policy of tenant %s", session.id(), ip, recipientPolicy.tenantId());
             return CommandResult.reply(550, "5.7.1", "Recipient address rejected: client [" + ip + "] not accepted by the recipient's domain");
         }
-        if (session.dnsblZone() != null && !CidrBlock.anyContains(recipientPolicy.ipAllow(), ip)) {
+        if (session.dnsblZone() != null && !recipientPolicy.trusts(ip)) {
             return CommandResult.reply(ConnectionPolicy.dnsblRefusal(ip, session.dnsblZone()));
         }
         return null;

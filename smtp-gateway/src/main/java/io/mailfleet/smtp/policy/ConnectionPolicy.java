@@ -1,5 +1,6 @@
 package io.mailfleet.smtp.policy;
 
+import io.mailfleet.directory.Cidr;
 import io.mailfleet.smtp.SmtpConfig;
 import io.mailfleet.smtp.protocol.SmtpReply;
 import io.mailfleet.smtp.session.Listener;
@@ -18,8 +19,8 @@ import java.util.List;
 @ApplicationScoped
 public class ConnectionPolicy {
 
-    private final List<CidrBlock> allowed;
-    private final List<CidrBlock> denied;
+    private final List<String> allowed;
+    private final List<String> denied;
     private final DnsblLookup dnsbl;
     private final SendingRateLimiter connectionRate;
     private final SmtpConfig config;
@@ -28,15 +29,21 @@ public class ConnectionPolicy {
         this.config = config;
         this.dnsbl = dnsbl;
         this.connectionRate = connectionRate;
-        this.allowed = config.policy().allowCidrs().orElse(List.of()).stream().map(CidrBlock::parse).toList();
-        this.denied = config.policy().denyCidrs().orElse(List.of()).stream().map(CidrBlock::parse).toList();
+        this.allowed = validated(config.policy().allowCidrs().orElse(List.of()));
+        this.denied = validated(config.policy().denyCidrs().orElse(List.of()));
+    }
+
+    /** Configured lists are checked at start-up: a typo must stop the gateway, not silently match nothing. */
+    private static List<String> validated(List<String> cidrs) {
+        cidrs.forEach(Cidr::parse);
+        return List.copyOf(cidrs);
     }
 
     public Uni<Admission> admit(String ip, Listener listener) {
-        if (allowed.stream().anyMatch(block -> block.contains(ip))) {
+        if (Cidr.anyContains(allowed, ip)) {
             return Uni.createFrom().item(Admission.admitted());
         }
-        if (denied.stream().anyMatch(block -> block.contains(ip))) {
+        if (Cidr.anyContains(denied, ip)) {
             return Uni.createFrom().item(Admission.refused(SmtpReply.of(554, "5.7.1",
                     config.hostname() + " Service unavailable; client [" + ip + "] access denied by policy")));
         }

@@ -1,21 +1,14 @@
 package io.mailfleet.spam.policy;
 
-import com.google.common.net.InetAddresses;
-import io.mailfleet.directory.TenantPolicy;
-import org.jboss.logging.Logger;
-
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How a tenant's lists apply to one message. Entries come from tenants at run time: one that does not parse matches
- * nothing (logged at debug) instead of failing the message.
+ * How a tenant's sender lists apply to one message (its IP lists: {@code TenantPolicy.trusts/denies}). Entries come
+ * from tenants at run time: one that matches nothing is simply ignored.
  */
 public final class TenantPolicyMatch {
-
-    private static final Logger LOG = Logger.getLogger(TenantPolicyMatch.class);
 
     private TenantPolicyMatch() {
     }
@@ -40,21 +33,4 @@ public final class TenantPolicyMatch {
         return Optional.empty();
     }
 
-    /** Whether the tenant's ipAllow contains the client IP. */
-    public static boolean ipAllowed(TenantPolicy policy, String clientIp) {
-        if (clientIp == null || policy.ipAllow().isEmpty() || !InetAddresses.isInetAddress(clientIp)) {
-            return false;
-        }
-        InetAddress ip = InetAddresses.forString(clientIp);
-        for (String entry : policy.ipAllow()) {
-            try {
-                if (Cidr.parse(entry).contains(ip)) {
-                    return true;
-                }
-            } catch (IllegalArgumentException malformed) {
-                LOG.debugf("tenant %s: ignoring malformed ipAllow entry %s", policy.tenantId(), entry);
-            }
-        }
-        return false;
-    }
 }

@@ -4,7 +4,6 @@ import io.mailfleet.events.Direction;
 import io.mailfleet.events.Verdict;
 import io.mailfleet.spam.SpamFilterConfig;
 import io.mailfleet.spam.dmarc.OrganizationalDomain;
-import io.mailfleet.spam.policy.TenantPolicyMatch;
 import io.mailfleet.spam.verdict.ScanContext;
 import io.mailfleet.spam.verdict.SpamCheck;
 import io.mailfleet.spam.verdict.SymbolScores;
@@ -44,7 +43,7 @@ public class DnsblCheck implements SpamCheck {
         String clientIp = context.mail().envelope().clientIp();
         // submitted mail comes from our own user's IP; a client every recipient tenant trusts is not looked up
         boolean trusted = !context.policies().isEmpty()
-                && context.policies().stream().allMatch(policy -> TenantPolicyMatch.ipAllowed(policy, clientIp));
+                && context.policies().stream().allMatch(policy -> policy.trusts(clientIp));
         Optional<String> reversed = context.mail().envelope().direction() == Direction.SUBMISSION || trusted
                 ? Optional.empty() : reversedIp(clientIp);
         for (String zone : config.ipZones().orElse(List.of())) {

@@ -1,4 +1,4 @@
-package io.mailfleet.auth.policy;
+package io.mailfleet.directory;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +38,6 @@ class CidrTest {
         assertFalse(Cidr.anyContains(java.util.List.of("0.0.0.0/0"), "2001:db8::1"), "an IPv4 network holds no IPv6 address");
         assertFalse(Cidr.anyContains(java.util.List.of("192.0.2.0/24"), "not-an-ip"));
         assertFalse(Cidr.anyContains(java.util.List.of("192.0.2.0/24"), null));
+        assertTrue(Cidr.anyContains(java.util.List.of("not a network", "192.0.2.0/24"), "192.0.2.1"), "a malformed entry matches nothing");
     }
 }

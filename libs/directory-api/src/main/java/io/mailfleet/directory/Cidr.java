@@ -1,4 +1,4 @@
-package io.mailfleet.auth.policy;
+package io.mailfleet.directory;
 
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
@@ -7,6 +7,7 @@ import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -87,12 +88,23 @@ public final class Cidr {
         }
     }
 
-    /** Whether any of these canonical CIDRs (as stored in a policy) contains the literal address {@code ip}. */
-    public static boolean anyContains(java.util.List<String> cidrs, String ip) {
+    /**
+     * Whether any of the CIDRs contains the literal address {@code ip}. The lists come over the network or from
+     * configuration: an entry that does not parse matches nothing rather than failing the caller's command.
+     */
+    public static boolean anyContains(List<String> cidrs, String ip) {
         if (cidrs.isEmpty()) {
             return false;
         }
-        return literal(ip).map(address -> cidrs.stream().anyMatch(cidr -> parse(cidr).contains(address))).orElse(false);
+        return literal(ip).map(address -> cidrs.stream().anyMatch(cidr -> parsesAndContains(cidr, address))).orElse(false);
+    }
+
+    private static boolean parsesAndContains(String cidr, InetAddress address) {
+        try {
+            return parse(cidr).contains(address);
+        } catch (InvalidCidrException malformed) {
+            return false;
+        }
     }
 
     public boolean contains(InetAddress address) {
