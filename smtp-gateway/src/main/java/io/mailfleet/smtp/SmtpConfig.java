@@ -14,6 +14,12 @@ public interface SmtpConfig {
     /** The name the gateway greets with and puts in Received: headers. */
     String hostname();
 
+    /**
+     * Where {@code RCPT TO:<Postmaster>} without a domain goes (RFC 5321 4.1.1.3: every SMTP server must accept
+     * it); a hosted address of the operator. Default {@code postmaster@}{@link #hostname()}.
+     */
+    Optional<String> postmaster();
+
     String bindHost();
 
     /** MX: mail from other MTAs for hosted domains (production 25). */

@@ -210,6 +210,25 @@ class MxProtocolTest {
         }
     }
 
+    /** RFC 5321 4.1.1.3: {@code <Postmaster>} without a domain is accepted and goes to the operator's postmaster. */
+    @Test
+    void postmasterWithoutADomainIsAccepted() throws IOException {
+        try (var client = connect()) {
+            client.greetingAndEhlo();
+            expect(client.command("MAIL FROM:<someone@remote.example>"), 250);
+            expect(client.command("RCPT TO:<PostMaster> NOTIFY=NEVER"), 250);
+            expect(client.command("DATA"), 354);
+            client.write("Subject: abuse report\r\n\r\nhello\r\n.\r\n");
+            MailRecord record = InboundTopic.await(InboundTopic.queueId(client.read()), KAFKA_WAIT);
+            Recipient recipient = record.envelope().recipients().get(0);
+            assertEquals("alice@example.test", recipient.address());
+            assertEquals("a-alice", recipient.accountId());
+            assertEquals(Map.of("NOTIFY", "NEVER"), recipient.dsn());
+            expect(client.command("MAIL FROM:<someone@remote.example>"), 250);
+            assertTrue(expect(client.command("RCPT TO:<postmasterx>"), 501).text().startsWith("5.1.3"), "only the exact name");
+        }
+    }
+
     @Test
     void commandsOutOfSequenceAndBadSyntaxAreRefused() throws IOException {
         try (var client = connect()) {

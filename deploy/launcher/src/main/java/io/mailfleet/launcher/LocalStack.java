@@ -139,6 +139,8 @@ final class LocalStack implements AutoCloseable {
         // the lookup timeout. Set them (or MAILFLEET_DNS_SERVERS) in the environment to test the checks.
         defaultUnlessSet(env, "MAILFLEET_SMTP_POLICY_DNSBL_ENABLED", "false");
         defaultUnlessSet(env, "MAILFLEET_SMTP_POLICY_REVERSE_DNS", "false");
+        // the seeded demo mailbox receives what is sent to the bare <Postmaster> (RFC 5321 4.1.1.3)
+        defaultUnlessSet(env, "MAILFLEET_SMTP_POSTMASTER", "demo@example.test");
         return env;
     }
 

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,8 @@ import java.util.regex.Pattern;
 public class RcptHandler implements CommandHandler {
 
     private static final Logger LOG = Logger.getLogger(RcptHandler.class);
+    /** {@code TO:<Postmaster>} without a domain, case-insensitive (RFC 5321 4.1.1.3), with any parameters after it. */
+    private static final Pattern BARE_POSTMASTER = Pattern.compile("TO: ?<postmaster>(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern NOTIFY = Pattern.compile("NEVER|(?:SUCCESS|FAILURE|DELAY)(?:,(?:SUCCESS|FAILURE|DELAY))*",
             Pattern.CASE_INSENSITIVE);
 
@@ -55,7 +58,7 @@ public class RcptHandler implements CommandHandler {
         if (transaction == null) {
             return Replies.sequence("Need MAIL before RCPT");
         }
-        var parsed = PathArgument.parse(argument, "TO:", false);
+        var parsed = PathArgument.parse(withPostmasterDomain(argument), "TO:", false);
         if (parsed.isEmpty()) {
             return Replies.now(501, "5.1.3", "Bad recipient address syntax");
         }
@@ -116,6 +119,15 @@ public class RcptHandler implements CommandHandler {
             LOG.warnf("session %s: recipient lookup failed: %s", session.id(), failure.toString());
             return CommandResult.reply(451, "4.4.3", "Directory temporarily unavailable, try again later");
         });
+    }
+
+    /** The domain-less postmaster gets the operator's postmaster address; everything else is left as sent. */
+    private String withPostmasterDomain(String argument) {
+        Matcher bare = BARE_POSTMASTER.matcher(argument);
+        if (!bare.matches()) {
+            return argument;
+        }
+        return "TO:<" + config.postmaster().orElse("postmaster@" + config.hostname()) + ">" + bare.group(1);
     }
 
     /**
