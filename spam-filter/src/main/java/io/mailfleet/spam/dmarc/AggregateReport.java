@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * An RFC 7489 aggregate report (Appendix C schema) for one policy domain and period, built from the evaluations recorded on
  * {@code dmarc.results}. Identical evaluations (same source, identifiers, results and disposition) become one row with a
- * count. The job that collects a day's evaluations and mails the report to rua= is not built yet.
+ * count.
  *
  * @param organization our reporting organization name
  * @param contact      the address reports are sent from / questions go to
