@@ -30,13 +30,7 @@ public record DmarcRecord(Policy policy, Optional<Policy> subdomainPolicy, boole
 
     /** @return empty when the record is unusable (it is then treated as absent, §6.6.3) */
     static Optional<DmarcRecord> parse(String text) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (String spec : text.split(";")) {
-            int equals = spec.indexOf('=');
-            if (equals > 0) {
-                tags.putIfAbsent(spec.substring(0, equals).strip().toLowerCase(Locale.ROOT), spec.substring(equals + 1).strip());
-            }
-        }
+        Map<String, String> tags = tags(text);
         Optional<Policy> policy = policy(tags.get("p"));
         List<String> rua = uris(tags.get("rua"));
         if (policy.isEmpty()) {
@@ -56,6 +50,18 @@ public record DmarcRecord(Policy policy, Optional<Policy> subdomainPolicy, boole
         }
         return Optional.of(new DmarcRecord(policy.get(), policy(tags.get("sp")), "s".equalsIgnoreCase(tags.get("adkim")),
                 "s".equalsIgnoreCase(tags.get("aspf")), percent, rua, uris(tags.get("ruf")), tags.getOrDefault("fo", "0")));
+    }
+
+    /** The tag-value pairs, names lower-cased; the first of a repeated tag wins. */
+    static Map<String, String> tags(String text) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String spec : text.split(";")) {
+            int equals = spec.indexOf('=');
+            if (equals > 0) {
+                tags.putIfAbsent(spec.substring(0, equals).strip().toLowerCase(Locale.ROOT), spec.substring(equals + 1).strip());
+            }
+        }
+        return tags;
     }
 
     private static Optional<Policy> policy(String value) {

@@ -47,7 +47,8 @@ class DmarcEvaluatorTest {
     }
 
     private static DmarcEvaluator evaluator(int percentile) {
-        return new DmarcEvaluator(new DnsLookup(DnsServers.resolver(List.of(dns.address()), Duration.ofMillis(300))), () -> percentile);
+        return new DmarcEvaluator(new DnsLookup(DnsServers.resolver(List.of(dns.address()), Duration.ofMillis(300))),
+                DmarcDiscoveryConfig.Discovery.PSL, () -> percentile);
     }
 
     private static DmarcResult evaluate(int percentile, String from, SpfOutcome spf, DkimResult... dkim) {
