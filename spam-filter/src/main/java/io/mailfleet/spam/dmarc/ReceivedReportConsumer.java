@@ -3,6 +3,7 @@ package io.mailfleet.spam.dmarc;
 import io.mailfleet.events.Direction;
 import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.MalformedRecordException;
+import io.mailfleet.events.Recipient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * mail.inbound (its own consumer group, beside the scoring stage) → schema dmarc: the aggregate reports that inbound mail to
@@ -57,16 +59,18 @@ public class ReceivedReportConsumer {
                 || mail.envelope().recipients().stream().noneMatch(recipient -> recipient.tenantId() != null)) {
             return Uni.createFrom().voidItem();
         }
+        List<String> tenantIds = mail.envelope().recipients().stream().map(Recipient::tenantId).filter(Objects::nonNull)
+                .distinct().sorted().toList();
         String messageId = mail.envelope().messageId();
         Instant receivedAt = mail.envelope().receivedAt() == null ? Instant.now() : mail.envelope().receivedAt();
         return Uni.createFrom().item(() -> attachments.reports(mail.content(), messageId))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(reports -> store(reports, messageId, receivedAt));
+                .flatMap(reports -> store(reports, messageId, receivedAt, tenantIds));
     }
 
-    private Uni<Void> store(List<ReceivedReport> reports, String messageId, Instant receivedAt) {
+    private Uni<Void> store(List<ReceivedReport> reports, String messageId, Instant receivedAt, List<String> tenantIds) {
         return Multi.createFrom().iterable(reports)
-                .onItem().transformToUniAndConcatenate(report -> store.store(report, messageId, receivedAt)
+                .onItem().transformToUniAndConcatenate(report -> store.store(report, messageId, receivedAt, tenantIds)
                         .invoke(isNew -> LOG.infof("DMARC aggregate report %s from %s for %s %s (message %s)", report.reportId(),
                                 report.orgName(), report.policy().domain(), isNew ? "stored" : "already stored", messageId)))
                 .collect().last()

@@ -16,8 +16,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * {@code GET /internal/v1/dmarc/reports?domain=&since=&limit=}: the aggregate reports received for a policy domain, as JSON
- * ({@code {"domain", "reports": [...]}}). Guarded by the shared service token like every {@code /internal/*} API (compared
+ * {@code GET /internal/v1/dmarc/reports?domain=&since=&limit=&tenant=}: the aggregate reports received for a policy domain
+ * (with {@code tenant}: only those mailed to that tenant's recipients), as JSON ({@code {"domain", "reports": [...]}}). Guarded by the shared service token like every {@code /internal/*} API (compared
  * in constant time); errors are RFC 9457 problem+json. Plain Vert.x Web routes: the handler never blocks (reactive client).
  */
 @ApplicationScoped
@@ -27,6 +27,7 @@ public class ReceivedReportRoutes {
     private static final String BEARER = "Bearer ";
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
+    private static final int MAX_TENANT_ID = 200;
     private static final Logger LOG = Logger.getLogger(ReceivedReportRoutes.class);
 
     private final ReceivedReportStore store;
@@ -80,8 +81,13 @@ public class ReceivedReportRoutes {
             problem(context, 400, "Bad Request", "limit must be between 1 and " + MAX_LIMIT);
             return;
         }
+        String tenant = context.request().getParam("tenant");
+        if (tenant != null && (tenant.isBlank() || tenant.length() > MAX_TENANT_ID)) {
+            problem(context, 400, "Bad Request", "tenant must be a tenant id");
+            return;
+        }
         String policyDomain = domain.toLowerCase(Locale.ROOT);
-        store.reports(policyDomain, since, limit).subscribe().with(
+        store.reports(policyDomain, since, limit, tenant).subscribe().with(
                 reports -> context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .end(new JsonObject().put("domain", policyDomain).put("reports", reports).encode()),
                 failure -> {

@@ -24,21 +24,32 @@ public class ReceivedReportStore {
         this.pool = pool;
     }
 
-    /** Stores a report and its rows in one transaction; true if new, false if it was already stored. */
-    public Uni<Boolean> store(ReceivedReport report, String messageId, Instant receivedAt) {
+    /**
+     * Stores a report and its rows in one transaction; true if new, false if it was already stored (then only the receiving
+     * tenants are merged in).
+     *
+     * @param tenantIds the tenants of the local recipients the report was mailed to
+     */
+    public Uni<Boolean> store(ReceivedReport report, String messageId, Instant receivedAt, List<String> tenantIds) {
         ReceivedReport.PolicyPublished policy = report.policy();
         return pool.withTransaction(connection -> connection.preparedQuery(
                         "INSERT INTO dmarc.received_reports (org_name, report_id, policy_domain, email, begin_at, end_at, adkim, aspf, "
-                                + "p, sp, pct, message_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
-                                + "ON CONFLICT (org_name, report_id, policy_domain) DO NOTHING RETURNING id")
+                                + "p, sp, pct, message_id, received_at, tenant_ids) "
+                                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+                                + "ON CONFLICT (org_name, report_id, policy_domain) DO UPDATE SET tenant_ids = ARRAY("
+                                + "SELECT DISTINCT t FROM unnest(dmarc.received_reports.tenant_ids || EXCLUDED.tenant_ids) t ORDER BY t) "
+                                // xmax is 0 only on a freshly inserted row version
+                                + "RETURNING id, (xmax = 0) AS inserted")
                 .execute(Tuple.from(Arrays.asList(report.orgName(), report.reportId(), policy.domain(), report.email(),
                         report.begin().atOffset(ZoneOffset.UTC), report.end().atOffset(ZoneOffset.UTC), policy.adkim(), policy.aspf(),
-                        policy.p(), policy.sp(), policy.pct(), messageId, receivedAt.atOffset(ZoneOffset.UTC))))
-                .flatMap(inserted -> {
-                    if (inserted.rowCount() == 0) {
+                        policy.p(), policy.sp(), policy.pct(), messageId, receivedAt.atOffset(ZoneOffset.UTC),
+                        tenantIds.toArray(new String[0]))))
+                .flatMap(upserted -> {
+                    Row stored = upserted.iterator().next();
+                    if (!stored.getBoolean("inserted")) {
                         return Uni.createFrom().item(false);
                     }
-                    long id = inserted.iterator().next().getLong("id");
+                    long id = stored.getLong("id");
                     if (report.rows().isEmpty()) {
                         return Uni.createFrom().item(true);
                     }
@@ -60,16 +71,19 @@ public class ReceivedReportStore {
     /**
      * A policy domain's reports whose period ends at or after {@code since}, oldest first, at most {@code limit}, each with
      * its rows: the JSON the internal API returns.
+     *
+     * @param tenantId null for all; else only the reports mailed to that tenant's recipients
      */
-    public Uni<JsonArray> reports(String policyDomain, Instant since, int limit) {
+    public Uni<JsonArray> reports(String policyDomain, Instant since, int limit, String tenantId) {
         return pool.preparedQuery("SELECT r.org_name, r.email, r.report_id, r.policy_domain, r.begin_at, r.end_at, r.adkim, r.aspf, "
-                        + "r.p, r.sp, r.pct, r.message_id, r.received_at, "
+                        + "r.p, r.sp, r.pct, r.message_id, r.received_at, r.tenant_ids, "
                         + "(SELECT coalesce(jsonb_agg(jsonb_build_object('sourceIp', c.source_ip, 'count', c.message_count, "
                         + "'disposition', c.disposition, 'dkim', c.dkim, 'spf', c.spf, 'headerFrom', c.header_from, "
                         + "'envelopeFrom', c.envelope_from, 'envelopeTo', c.envelope_to, 'authResults', c.auth_results) "
                         + "ORDER BY c.position), '[]'::jsonb) FROM dmarc.received_records c WHERE c.report_id = r.id) AS records "
-                        + "FROM dmarc.received_reports r WHERE r.policy_domain = $1 AND r.end_at >= $2 ORDER BY r.begin_at, r.id LIMIT $3")
-                .execute(Tuple.of(policyDomain, since.atOffset(ZoneOffset.UTC), limit))
+                        + "FROM dmarc.received_reports r WHERE r.policy_domain = $1 AND r.end_at >= $2 "
+                        + "AND ($4::text IS NULL OR $4::text = ANY (r.tenant_ids)) ORDER BY r.begin_at, r.id LIMIT $3")
+                .execute(Tuple.from(Arrays.asList(policyDomain, since.atOffset(ZoneOffset.UTC), limit, tenantId)))
                 .map(rows -> {
                     JsonArray reports = new JsonArray();
                     for (Row row : rows) {
@@ -88,6 +102,7 @@ public class ReceivedReportStore {
                                         .put("pct", row.getInteger("pct")))
                                 .put("messageId", row.getString("message_id"))
                                 .put("receivedAt", row.getOffsetDateTime("received_at").toInstant().toString())
+                                .put("tenantIds", new JsonArray(Arrays.asList(row.getArrayOfStrings("tenant_ids"))))
                                 .put("records", row.getJsonArray("records")));
                     }
                     return reports;

@@ -71,8 +71,8 @@ class ReceivedReportTest {
                 .getBytes(StandardCharsets.UTF_8));
         byte[] content = IncomingReportSamples.message("noreply@reporter.example", "dmarc@" + domain,
                 new IncomingReportSamples.Attachment("application/gzip", "reporter.example!" + domain + "!1795737600!1795823999.xml.gz", report));
-        String first = send(content, true);
-        String resent = send(content, true);
+        String first = send(content, "t1");
+        String resent = send(content, "t2");
 
         JsonPath body = awaitReports(domain);
         assertEquals(domain, body.getString("domain"));
@@ -91,12 +91,18 @@ class ReceivedReportTest {
         awaitScored(Set.of(first, resent));
         String after = send(IncomingReportSamples.message("noreply@reporter.example", "dmarc@" + domain,
                 new IncomingReportSamples.Attachment("application/gzip", "r2.xml.gz", IncomingReportSamples.gzip(
-                        IncomingReportSamples.report("Reporter Inc", "rep-2", domain).getBytes(StandardCharsets.UTF_8)))), true);
+                        IncomingReportSamples.report("Reporter Inc", "rep-2", domain).getBytes(StandardCharsets.UTF_8)))), "t1");
         Await.until("the report sent after the resent copy", Duration.ofSeconds(30),
                 () -> get(domain, null).then().extract().jsonPath().getList("reports").size() == 2);
         JsonPath both = get(domain, null).then().extract().jsonPath();
         assertEquals(List.of("rep-1", "rep-2"), both.getList("reports.reportId"));
         assertEquals(after, both.getString("reports[1].messageId"));
+        // the resent copy went to another tenant: the report is theirs too, and nobody else's
+        assertEquals(List.of("t1", "t2"), both.getList("reports[0].tenantIds"));
+        assertEquals(List.of("t1"), both.getList("reports[1].tenantIds"));
+        assertEquals(List.of("rep-1"), tenantReports(domain, "t2"));
+        assertEquals(List.of("rep-1", "rep-2"), tenantReports(domain, "t1"));
+        assertEquals(List.of(), tenantReports(domain, "t3"));
         // since= filters on the report period's end
         get(domain, "2026-11-28T00:00:00Z").then().statusCode(200).body("reports.size()", equalTo(0));
     }
@@ -105,13 +111,13 @@ class ReceivedReportTest {
     void brokenReportsAndReportsToRemoteRecipientsAreSkippedAndTheMailStillFlows() throws Exception {
         String domain = "broken-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
         String bomb = send(IncomingReportSamples.message("noreply@reporter.example", "dmarc@" + domain,
-                new IncomingReportSamples.Attachment("application/gzip", "bomb.xml.gz", IncomingReportSamples.gzip(new byte[48 << 20]))), true);
+                new IncomingReportSamples.Attachment("application/gzip", "bomb.xml.gz", IncomingReportSamples.gzip(new byte[48 << 20]))), "t1");
         String remote = send(IncomingReportSamples.message("noreply@reporter.example", "dmarc@" + domain,
                 new IncomingReportSamples.Attachment("application/gzip", "r.xml.gz", IncomingReportSamples.gzip(
-                        IncomingReportSamples.report("Reporter Inc", "rep-remote", domain).getBytes(StandardCharsets.UTF_8)))), false);
+                        IncomingReportSamples.report("Reporter Inc", "rep-remote", domain).getBytes(StandardCharsets.UTF_8)))), null);
         String good = send(IncomingReportSamples.message("noreply@reporter.example", "dmarc@" + domain,
                 new IncomingReportSamples.Attachment("text/xml", "r.xml",
-                        IncomingReportSamples.report("Reporter Inc", "rep-good", domain).getBytes(StandardCharsets.UTF_8))), true);
+                        IncomingReportSamples.report("Reporter Inc", "rep-good", domain).getBytes(StandardCharsets.UTF_8))), "t1");
         awaitScored(Set.of(bomb, remote, good));
         // the consumer reads the partition in order: once the good report is there, the two before it were handled
         JsonPath body = awaitReports(domain);
@@ -134,6 +140,8 @@ class ReceivedReportTest {
         get("hosted.example", "yesterday").then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
         RestAssured.given().header("Authorization", "Bearer " + TOKEN).queryParam("domain", "hosted.example").queryParam("limit", "0")
                 .get(ReceivedReportRoutes.PATH).then().statusCode(400).contentType("application/problem+json");
+        RestAssured.given().header("Authorization", "Bearer " + TOKEN).queryParam("domain", "hosted.example").queryParam("tenant", " ")
+                .get(ReceivedReportRoutes.PATH).then().statusCode(400).contentType("application/problem+json");
     }
 
     private static JsonPath awaitReports(String domain) {
@@ -153,10 +161,15 @@ class ReceivedReportTest {
         return request.get(ReceivedReportRoutes.PATH);
     }
 
-    /** Sends the message inbound to a local (hosted) recipient or, if not local, to a remote one; returns its id. */
-    private static String send(byte[] content, boolean local) throws Exception {
+    private static List<Object> tenantReports(String domain, String tenant) {
+        return RestAssured.given().header("Authorization", "Bearer " + TOKEN).queryParam("domain", domain).queryParam("tenant", tenant)
+                .get(ReceivedReportRoutes.PATH).then().statusCode(200).extract().jsonPath().getList("reports.reportId");
+    }
+
+    /** Sends the message inbound to a local recipient of the tenant or, with no tenant, to a remote one; returns its id. */
+    private static String send(byte[] content, String tenant) throws Exception {
         String id = UUID.randomUUID().toString();
-        Recipient recipient = local ? Recipient.local("dmarc@hosted.example", "t1", "a1") : Recipient.remote("dmarc@remote.example");
+        Recipient recipient = tenant != null ? Recipient.local("dmarc@hosted.example", tenant, "a1") : Recipient.remote("dmarc@remote.example");
         MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.now(), "mx.reporter.example", "198.51.100.20",
                 null, null, null, "noreply@reporter.example", List.of(recipient), content.length, Direction.INBOUND, Map.of());
         Map<String, Object> config = new HashMap<>(KafkaLimits.producer());
