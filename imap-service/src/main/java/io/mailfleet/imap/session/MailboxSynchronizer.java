@@ -38,6 +38,7 @@ public class MailboxSynchronizer {
     public Uni<SelectedMailbox> open(ImapSession session, MailboxState state, boolean readOnly) {
         return index.changedSince(session.accountId(), state.id(), 0).map(entries -> {
             SelectedMailbox view = new SelectedMailbox(state.id(), state.name(), readOnly, state.uidValidity(), state.specialUse());
+            view.reserve(entries.size());
             for (IndexEntry entry : entries) {
                 view.add(entry.uid());
                 view.learnKeywords(entry.flags().keywords());

@@ -147,6 +147,13 @@ public final class SelectedMailbox {
         return 0;
     }
 
+    /** Room for {@code messages} UIDs, so a mailbox opened with n messages holds an array of exactly n. */
+    public void reserve(int messages) {
+        if (messages > uids.length) {
+            uids = Arrays.copyOf(uids, messages);
+        }
+    }
+
     /** Appends a newer UID (the synchronizer's EXISTS). */
     public void add(long uid) {
         if (uid <= lastUid() || uid > MAX_UID) {

@@ -46,6 +46,7 @@ class SelectedMailboxTest {
     @Test
     void aLargeMailboxGrowsAndResolvesSequenceSets() {
         SelectedMailbox mailbox = mailbox();
+        mailbox.reserve(5_000);
         for (long uid = 1; uid <= 10_000; uid++) {
             mailbox.add(uid * 2);
         }
