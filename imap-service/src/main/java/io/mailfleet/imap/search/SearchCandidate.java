@@ -8,4 +8,8 @@ import io.mailfleet.mailstore.MessageEntry;
  * @param content null unless a key needs the message text
  */
 public record SearchCandidate(int msn, int exists, long uid, long lastUid, boolean recent, MessageEntry entry, byte[] content) {
+
+    public SearchCandidate withoutContent() {
+        return content == null ? this : new SearchCandidate(msn, exists, uid, lastUid, recent, entry, null);
+    }
 }

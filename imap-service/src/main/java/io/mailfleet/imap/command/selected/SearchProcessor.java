@@ -44,7 +44,7 @@ public class SearchProcessor implements MessageNumberProcessor {
         if (query.modseq()) {
             session.enable(ImapSession.CONDSTORE);
         }
-        return evaluator.matches(session, query.key(), false).map(matches -> {
+        return evaluator.matches(session, query.key()).map(matches -> {
             List<Long> found = matches.stream().map(c -> command.uid() ? c.uid() : (long) c.msn()).toList();
             long highest = matches.stream().mapToLong(c -> c.entry().modseq()).max().orElse(0);
             respond(command, session, query, found, highest, out);

@@ -48,7 +48,7 @@ public class SortProcessor implements MessageNumberProcessor {
         } catch (SearchQuery.UnsupportedCharsetException e) {
             return Uni.createFrom().item(BAD_CHARSET);
         }
-        return evaluator.matches(session, criteria.key(), false).map(matches -> {
+        return evaluator.matches(session, criteria.key()).map(matches -> {
             List<SearchCandidate> sorted = new ArrayList<>(matches);
             sorted.sort(order.thenComparingInt(SearchCandidate::msn));
             String numbers = sorted.stream().map(c -> String.valueOf(command.uid() ? c.uid() : c.msn())).collect(Collectors.joining(" "));

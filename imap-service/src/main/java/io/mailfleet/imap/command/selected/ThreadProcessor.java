@@ -62,15 +62,12 @@ public class ThreadProcessor implements MessageNumberProcessor {
         } catch (SearchQuery.UnsupportedCharsetException e) {
             return Uni.createFrom().item(BAD_CHARSET);
         }
-        return evaluator.matches(session, criteria.key(), references).map(matches -> {
-            List<ThreadMessage> messages = new ArrayList<>(matches.size());
-            for (SearchCandidate match : matches) {
-                messages.add(threadMessage(match, command.uid(), references));
-            }
-            String threads = references ? Threads.references(messages) : Threads.orderedSubject(messages);
-            out.untagged("THREAD" + (threads.isEmpty() ? "" : " " + threads));
-            return Completion.ok("THREAD completed.");
-        });
+        return evaluator.matches(session, criteria.key(), references, match -> threadMessage(match, command.uid(), references))
+                .map(messages -> {
+                    String threads = references ? Threads.references(messages) : Threads.orderedSubject(messages);
+                    out.untagged("THREAD" + (threads.isEmpty() ? "" : " " + threads));
+                    return Completion.ok("THREAD completed.");
+                });
     }
 
     private static ThreadMessage threadMessage(SearchCandidate match, boolean byUid, boolean withReferences) {
