@@ -215,7 +215,10 @@ class SubmissionTest {
             client.greetingAndEhlo();
             String wrong = Base64.getEncoder().encodeToString(("n,a=" + DirectoryStub.ALICE + ",\u0001auth=Bearer wrong\u0001\u0001")
                     .getBytes(StandardCharsets.UTF_8));
-            assertTrue(expect(client.command("AUTH OAUTHBEARER " + wrong), 535).text().startsWith("5.7.8"));
+            // RFC 7628 3.2.2: the error status as a challenge, the client's ^A, then the failure
+            String challenge = expect(client.command("AUTH OAUTHBEARER " + wrong), 334).text();
+            assertTrue(new String(Base64.getDecoder().decode(challenge), StandardCharsets.UTF_8).contains("\"status\":\"invalid_token\""), challenge);
+            assertTrue(expect(client.command("AQ=="), 535).text().startsWith("5.7.8"));
             String right = Base64.getEncoder().encodeToString(("n,a=" + DirectoryStub.ALICE + ",\u0001host=localhost\u0001auth=Bearer "
                     + DirectoryStub.aliceBearerToken() + "\u0001\u0001").getBytes(StandardCharsets.UTF_8));
             assertTrue(expect(client.command("AUTH OAUTHBEARER " + right), 235).text().startsWith("2.7.0"));

@@ -2,6 +2,7 @@ package io.mailfleet.smtp.command;
 
 import io.mailfleet.directory.AuthResult;
 import io.mailfleet.sasl.SaslCredentials;
+import io.mailfleet.sasl.SaslMechanism;
 import io.mailfleet.smtp.directory.Authenticator;
 import io.mailfleet.smtp.directory.TenantPolicies;
 import io.mailfleet.smtp.observability.SmtpMetrics;
@@ -136,15 +137,28 @@ public class AuthHandler implements CommandHandler {
                     }
                     count(mechanism, result.outcome().name());
                     LOG.infof("session %s: AUTH %s for %s: %s", session.id(), mechanism, credentials.username(), result.outcome());
-                    return Uni.createFrom().item(result.outcome() == AuthResult.Outcome.LOCKED
-                            ? CommandResult.reply(454, "4.7.0", "Temporary authentication failure, try again later")
-                            : INVALID);
+                    if (result.outcome() == AuthResult.Outcome.LOCKED) {
+                        return Replies.now(454, "4.7.0", "Temporary authentication failure, try again later");
+                    }
+                    return Uni.createFrom().item(refused(session, mechanism));
                 })
                 .onFailure().recoverWithItem(failure -> {
                     count(mechanism, "UNAVAILABLE");
                     LOG.warnf("session %s: AUTH %s: auth-service unavailable: %s", session.id(), mechanism, failure.toString());
                     return CommandResult.reply(454, "4.7.0", "Temporary authentication failure, try again later");
                 });
+    }
+
+    /**
+     * A refused bearer token is first answered with RFC 7628's error challenge (334 and the JSON status); whatever
+     * the client sends back (a ^A), the exchange then fails with 535 like any wrong credential.
+     */
+    private static CommandResult refused(SmtpSession session, String mechanism) {
+        if (!SaslMechanism.of(mechanism).map(SaslMechanism::bearer).orElse(false)) {
+            return INVALID;
+        }
+        session.continueWith(response -> Replies.now(INVALID));
+        return CommandResult.then(SmtpReply.plain(334, SaslCredentials.bearerErrorChallenge()), CommandResult.Next.CONTINUATION);
     }
 
     private Uni<CommandResult> failed(SmtpSession session, String mechanism) {
