@@ -1,13 +1,13 @@
 package io.mailfleet.spam;
 
 import io.mailfleet.events.Direction;
-import io.mailfleet.events.KafkaLimits;
 import io.mailfleet.events.MailEnvelope;
 import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.Recipient;
 import io.mailfleet.events.Topics;
 import io.mailfleet.events.Verdict;
 import io.mailfleet.spam.dns.TestDnsResource;
+import io.mailfleet.spam.support.MailTopics;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.PostgresResource;
 import io.mailfleet.testing.RedisResource;
@@ -15,13 +15,6 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
@@ -32,17 +25,14 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** DNSBL and URIBL through the real broker, a real DNS server and the real Redis cache. */
 @QuarkusTest
@@ -95,26 +85,7 @@ class ReputationTest {
         byte[] content = ("From: someone@sender.test\r\nSubject: hi\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
         MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.now(), "client.example", clientIp, null, null, null,
                 "someone@sender.test", List.of(Recipient.local("alice@example.com", "t", "a")), content.length, Direction.INBOUND, Map.of());
-        Map<String, Object> producerConfig = new HashMap<>(KafkaLimits.producer());
-        producerConfig.put("bootstrap.servers", KafkaResource.bootstrapServers());
-        try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(MailRecord.unscored(envelope, content).toProducerRecord(Topics.MAIL_INBOUND)).get();
-        }
-        Map<String, Object> config = new HashMap<>(KafkaLimits.consumer());
-        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
-        config.put("group.id", "test-" + UUID.randomUUID());
-        config.put("auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(Topics.MAIL_SCORED));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (id.equals(record.key())) {
-                        return MailRecord.from(record);
-                    }
-                }
-            }
-        }
-        return fail("no scored record for " + id + " within 30 s");
+        MailTopics.publishInbound(MailRecord.unscored(envelope, content));
+        return MailRecord.from(MailTopics.awaitKey(Topics.MAIL_SCORED, id));
     }
 }

@@ -20,6 +20,7 @@ import io.mailfleet.spam.dmarc.AggregateReports;
 import io.mailfleet.spam.dmarc.DmarcEvaluationStore;
 import io.mailfleet.spam.dns.TestDnsResource;
 import jakarta.inject.Inject;
+import io.mailfleet.spam.support.MailTopics;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.PostgresResource;
 import io.mailfleet.testing.RedisResource;
@@ -27,12 +28,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Name;
@@ -82,7 +80,7 @@ class ScoringStageTest {
         MailEnvelope envelope = envelope(id, "192.0.2.1", "sender@example.org", content);
         send(MailRecord.unscored(envelope, content));
 
-        MailRecord mail = MailRecord.from(awaitRecord(Topics.MAIL_SCORED, id));
+        MailRecord mail = MailRecord.from(MailTopics.awaitKey(Topics.MAIL_SCORED, id));
         String text = new String(mail.content(), StandardCharsets.US_ASCII);
         assertTrue(text.startsWith("Authentication-Results: " + AUTHSERV_ID + ";\r\n"), text);
         assertTrue(text.contains("spf=pass"), text);
@@ -108,7 +106,7 @@ class ScoringStageTest {
         byte[] content = ("From: CEO <ceo@example.org>\r\nSubject: urgent wire transfer\r\n\r\npay now\r\n").getBytes(StandardCharsets.US_ASCII);
         send(MailRecord.unscored(envelope(id, "203.0.113.9", "bounce@sender.test", content), content));
 
-        MailRecord mail = MailRecord.from(awaitRecord(Topics.MAIL_SCORED, id));
+        MailRecord mail = MailRecord.from(MailTopics.awaitKey(Topics.MAIL_SCORED, id));
         assertEquals(Verdict.Action.QUARANTINE, mail.verdict().action());
         assertTrue(symbols(mail).contains("DMARC_FAIL_REJECT"), symbols(mail).toString());
         assertTrue(new String(mail.content(), StandardCharsets.US_ASCII).contains("dmarc=fail (p=reject dis=reject) header.from=example.org"));
@@ -171,7 +169,7 @@ class ScoringStageTest {
         assertTrue(sent >= 1, "reports sent: " + sent);
         assertEquals(0, reportJob.send(today).await().atMost(Duration.ofSeconds(30)), "the day is done once");
 
-        MailRecord report = awaitInbound(record -> new String(record.value(), StandardCharsets.US_ASCII).contains("Subject: Report Domain: shop.test "));
+        MailRecord report = MailRecord.from(MailTopics.await(Topics.MAIL_INBOUND, record -> new String(record.value(), StandardCharsets.US_ASCII).contains("Subject: Report Domain: shop.test ")));
         assertEquals(Direction.SUBMISSION, report.envelope().direction());
         assertEquals(List.of("agg@shop.test", "collector@thirdparty.test"),
                 report.envelope().recipients().stream().map(Recipient::address).toList(), "unauthorized third parties get nothing");
@@ -183,25 +181,6 @@ class ScoringStageTest {
         }
     }
 
-    private static MailRecord awaitInbound(java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        Map<String, Object> config = new HashMap<>(KafkaLimits.consumer());
-        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
-        config.put("group.id", "test-" + UUID.randomUUID());
-        config.put("auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(Topics.MAIL_INBOUND));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (wanted.test(record)) {
-                        return MailRecord.from(record);
-                    }
-                }
-            }
-        }
-        return fail("no matching record on mail.inbound within 30 s");
-    }
-
     @Test
     void gtubeIsRejectedAndForgedResultsClaimingOurIdAreRemoved() throws Exception {
         String id = UUID.randomUUID().toString();
@@ -211,7 +190,7 @@ class ScoringStageTest {
         byte[] content = (foreign + forged + rest).getBytes(StandardCharsets.US_ASCII);
         send(MailRecord.unscored(envelope(id, "192.0.2.7", "spammer@example.org", content), content));
 
-        MailRecord mail = MailRecord.from(awaitRecord(Topics.MAIL_SCORED, id));
+        MailRecord mail = MailRecord.from(MailTopics.awaitKey(Topics.MAIL_SCORED, id));
         assertEquals(Verdict.Action.REJECT, mail.verdict().action());
         assertTrue(symbols(mail).contains("GTUBE"));
         String text = new String(mail.content(), StandardCharsets.US_ASCII);
@@ -226,7 +205,7 @@ class ScoringStageTest {
         byte[] content = ("From: someone@deadzone.example\r\nSubject: slow dns\r\n\r\nhi\r\n").getBytes(StandardCharsets.US_ASCII);
         send(MailRecord.unscored(envelope(id, "198.51.100.1", "someone@deadzone.example", content), content));
 
-        MailRecord mail = MailRecord.from(awaitRecord(Topics.MAIL_SCORED, id));
+        MailRecord mail = MailRecord.from(MailTopics.awaitKey(Topics.MAIL_SCORED, id));
         String text = new String(mail.content(), StandardCharsets.US_ASCII);
         assertTrue(text.contains("spf=temperror"), text);
         assertTrue(text.contains("dmarc=temperror"), text);
@@ -236,10 +215,10 @@ class ScoringStageTest {
     @Test
     void recordWithoutEnvelopeGoesToDeadLetterWithReason() throws Exception {
         String id = "poison-" + UUID.randomUUID();
-        try (var producer = producer()) {
+        try (var producer = MailTopics.producer()) {
             producer.send(new ProducerRecord<>(Topics.MAIL_INBOUND, id, "no envelope".getBytes(StandardCharsets.US_ASCII))).get();
         }
-        ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.MAIL_DEAD_LETTER, id);
+        ConsumerRecord<String, byte[]> dead = MailTopics.awaitKey(Topics.MAIL_DEAD_LETTER, id);
         var reason = dead.headers().lastHeader("dead-letter-reason");
         assertTrue(reason != null && new String(reason.value(), StandardCharsets.UTF_8).contains(MailHeaders.ENVELOPE.name()),
                 "dead-letter reason should name the missing header");
@@ -255,15 +234,9 @@ class ScoringStageTest {
     }
 
     private static void send(MailRecord record) throws Exception {
-        try (var producer = producer()) {
+        try (var producer = MailTopics.producer()) {
             producer.send(record.toProducerRecord(Topics.MAIL_INBOUND)).get();
         }
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> config = new HashMap<>(KafkaLimits.producer());
-        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** dmarc.results is keyed by the policy domain; the message id is in the value. */
@@ -286,24 +259,5 @@ class ScoringStageTest {
             }
         }
         return fail("no DMARC result for " + messageId + " within 30 s");
-    }
-
-    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
-        Map<String, Object> config = new HashMap<>(KafkaLimits.consumer());
-        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
-        config.put("group.id", "test-" + UUID.randomUUID());
-        config.put("auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        return fail("no record with key " + key + " on " + topic + " within 30 s");
     }
 }

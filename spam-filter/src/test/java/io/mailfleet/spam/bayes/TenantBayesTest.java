@@ -1,7 +1,6 @@
 package io.mailfleet.spam.bayes;
 
 import io.mailfleet.events.Direction;
-import io.mailfleet.events.KafkaLimits;
 import io.mailfleet.events.MailEnvelope;
 import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.Recipient;
@@ -10,6 +9,7 @@ import io.mailfleet.events.TrainingSignal;
 import io.mailfleet.events.Verdict;
 import io.mailfleet.infra.Await;
 import io.mailfleet.spam.dns.TestDnsResource;
+import io.mailfleet.spam.support.MailTopics;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.PostgresResource;
 import io.mailfleet.testing.RedisResource;
@@ -20,30 +20,21 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Learning from users through the real broker and PostgreSQL: spam.training signals build one tenant's model (repeated
@@ -74,7 +65,7 @@ class TenantBayesTest {
         String other = "tenant-" + UUID.randomUUID();
         Random random = new Random(7);
         List<String> spamIds = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = MailTopics.producer()) {
             for (int i = 0; i < SPAM; i++) {
                 String id = "spam-" + i;
                 spamIds.add(id);
@@ -95,7 +86,7 @@ class TenantBayesTest {
         assertEquals(SPAM + EACH, learnedMessages(tenant));
 
         // the user changes their mind about one message: it moves from spam to ham
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = MailTopics.producer()) {
             producer.send(signal(tenant, spamIds.get(3), TrainingSignal.Label.HAM, message(random, SPAM_WORDS, "deals3@promo.test"))).get();
         }
         Await.until("the relearned message moved to ham", Duration.ofSeconds(30), () -> totals(tenant)[1] == EACH + 1);
@@ -117,10 +108,10 @@ class TenantBayesTest {
     @Test
     void aSignalWithoutItsHeaderIsDeadLettered() throws Exception {
         String key = "tenant-" + UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (KafkaProducer<String, byte[]> producer = MailTopics.producer()) {
             producer.send(new ProducerRecord<>(Topics.SPAM_TRAINING, key, "Subject: x\r\n\r\ny\r\n".getBytes(StandardCharsets.US_ASCII))).get();
         }
-        ConsumerRecord<String, byte[]> dead = await(Topics.MAIL_DEAD_LETTER, record -> key.equals(record.key()));
+        ConsumerRecord<String, byte[]> dead = MailTopics.await(Topics.MAIL_DEAD_LETTER, record -> key.equals(record.key()));
         String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertTrue(reason.contains(TrainingSignal.HEADER.name()), reason);
         assertEquals(0, totals(key)[0] + totals(key)[1]);
@@ -162,38 +153,11 @@ class TenantBayesTest {
         String id = UUID.randomUUID().toString();
         MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.now(), "client.example", "198.51.100.7", null,
                 null, null, "", List.of(Recipient.local("user@" + tenant + ".test", tenant, "a")), content.length, Direction.INBOUND, Map.of());
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(MailRecord.unscored(envelope, content).toProducerRecord(Topics.MAIL_INBOUND)).get();
-        }
-        return MailRecord.from(await(Topics.MAIL_SCORED, record -> id.equals(record.key()))).verdict();
+        MailTopics.publishInbound(MailRecord.unscored(envelope, content));
+        return MailRecord.from(MailTopics.awaitKey(Topics.MAIL_SCORED, id)).verdict();
     }
 
     private static List<String> symbols(Verdict verdict) {
         return verdict.symbols().stream().map(Verdict.Symbol::name).toList();
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> config = new HashMap<>(KafkaLimits.producer());
-        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static ConsumerRecord<String, byte[]> await(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        Map<String, Object> config = new HashMap<>(KafkaLimits.consumer());
-        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
-        config.put("group.id", "test-" + UUID.randomUUID());
-        config.put("auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (wanted.test(record)) {
-                        return record;
-                    }
-                }
-            }
-        }
-        return fail("no such record on " + topic + " within 30 s");
     }
 }

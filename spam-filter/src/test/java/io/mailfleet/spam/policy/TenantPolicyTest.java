@@ -1,25 +1,18 @@
 package io.mailfleet.spam.policy;
 
 import io.mailfleet.events.Direction;
-import io.mailfleet.events.KafkaLimits;
 import io.mailfleet.events.MailEnvelope;
 import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.Recipient;
 import io.mailfleet.events.Topics;
 import io.mailfleet.events.Verdict;
 import io.mailfleet.spam.dns.TestDnsResource;
+import io.mailfleet.spam.support.MailTopics;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.PostgresResource;
 import io.mailfleet.testing.RedisResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ARecord;
@@ -30,17 +23,14 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Tenant policies from auth-service (a stub of that peer on a real HTTP socket, {@link DirectoryStubResource}) applied
@@ -150,38 +140,11 @@ class TenantPolicyTest {
         byte[] content = message.getBytes(StandardCharsets.US_ASCII);
         MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, id, Instant.now(), "client.example", clientIp, null, null,
                 null, mailFrom, List.of(Recipient.local("user@" + tenantId + ".test", tenantId, "a")), content.length, Direction.INBOUND, Map.of());
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            producer.send(MailRecord.unscored(envelope, content).toProducerRecord(Topics.MAIL_INBOUND)).get();
-        }
-        return MailRecord.from(awaitScored(id)).verdict();
+        MailTopics.publishInbound(MailRecord.unscored(envelope, content));
+        return MailRecord.from(MailTopics.awaitKey(Topics.MAIL_SCORED, id)).verdict();
     }
 
     private static List<String> names(Verdict verdict) {
         return verdict.symbols().stream().map(Verdict.Symbol::name).toList();
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> config = new HashMap<>(KafkaLimits.producer());
-        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static ConsumerRecord<String, byte[]> awaitScored(String key) {
-        Map<String, Object> config = new HashMap<>(KafkaLimits.consumer());
-        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
-        config.put("group.id", "test-" + UUID.randomUUID());
-        config.put("auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(Topics.MAIL_SCORED));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        return fail("no scored record " + key + " within 30 s");
     }
 }
