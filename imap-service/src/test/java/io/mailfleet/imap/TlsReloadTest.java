@@ -2,24 +2,18 @@ package io.mailfleet.imap;
 
 import io.mailfleet.imap.support.DirectoryServerResource;
 import io.mailfleet.imap.support.ImapTranscript;
+import io.mailfleet.testing.CertificateFiles;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.PostgresResource;
-import io.mailfleet.tls.SelfSignedCertificate;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.net.PemKeyCertOptions;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -41,39 +35,13 @@ class TlsReloadTest {
     static final String OLD_NAME = "old.mailfleet.test";
     static final String NEW_NAME = "new.mailfleet.test";
 
-    /** The same directory for the profile and the test, whichever class loader each runs in. */
-    static Path directory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "imap-tls-reload-" + ProcessHandle.current().pid());
-    }
+    static final CertificateFiles FILES = new CertificateFiles("imap-tls-reload");
 
     public static class ReloadablePemFiles implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try {
-                Files.createDirectories(directory());
-                writeCertificate(OLD_NAME);
-                directory().toFile().deleteOnExit();
-                directory().resolve("tls.crt").toFile().deleteOnExit();
-                directory().resolve("tls.key").toFile().deleteOnExit();
-                return Map.of("quarkus.tls.mail.key-store.pem.0.cert", directory().resolve("tls.crt").toString(),
-                        "quarkus.tls.mail.key-store.pem.0.key", directory().resolve("tls.key").toString(),
-                        "quarkus.tls.mail.reload-period", "1s");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return FILES.reloadingConfiguration("mail", OLD_NAME);
         }
-    }
-
-    /** Generated per run (no key material in the repository); each file replaced atomically, as cert-manager does. */
-    static void writeCertificate(String name) throws IOException {
-        PemKeyCertOptions pem = SelfSignedCertificate.generate(name);
-        replace("tls.key", pem.getKeyValues().get(0).toString());
-        replace("tls.crt", pem.getCertValues().get(0).toString());
-    }
-
-    private static void replace(String file, String content) throws IOException {
-        Path temporary = Files.writeString(directory().resolve(file + ".new"), content, StandardCharsets.US_ASCII);
-        Files.move(temporary, directory().resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Inject
@@ -84,7 +52,7 @@ class TlsReloadTest {
         assertThat(subjectOf("imaps")).isEqualTo("CN=" + OLD_NAME);
         try (ImapTranscript established = ImapTranscript.connectTls(listeners.boundPort("imaps"))) {
             assertThat(established.line()).startsWith("* OK");
-            writeCertificate(NEW_NAME);
+            FILES.write(NEW_NAME);
             // a handshake in the very moment of the switch may fail; the client would retry
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(SSLException.class)
                     .until(() -> subjectOf("imaps").equals("CN=" + NEW_NAME));

@@ -3,25 +3,18 @@ package io.mailfleet.smtp;
 import io.mailfleet.smtp.session.Listener;
 import io.mailfleet.smtp.support.DirectoryStub;
 import io.mailfleet.smtp.support.RawSmtpClient;
+import io.mailfleet.testing.CertificateFiles;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.RedisResource;
-import io.mailfleet.tls.SelfSignedCertificate;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.net.PemKeyCertOptions;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
@@ -45,39 +38,13 @@ class TlsReloadTest {
     static final String OLD_NAME = "old.mailfleet.test";
     static final String NEW_NAME = "new.mailfleet.test";
 
-    /** The same directory for the profile and the test, whichever class loader each runs in. */
-    static Path directory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "smtp-tls-reload-" + ProcessHandle.current().pid());
-    }
+    static final CertificateFiles FILES = new CertificateFiles("smtp-tls-reload");
 
     public static class ReloadablePemFiles implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try {
-                Files.createDirectories(directory());
-                writeCertificate(OLD_NAME);
-                directory().toFile().deleteOnExit();
-                directory().resolve("tls.crt").toFile().deleteOnExit();
-                directory().resolve("tls.key").toFile().deleteOnExit();
-                return Map.of("quarkus.tls.smtp.key-store.pem.0.cert", directory().resolve("tls.crt").toString(),
-                        "quarkus.tls.smtp.key-store.pem.0.key", directory().resolve("tls.key").toString(),
-                        "quarkus.tls.smtp.reload-period", "1s");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return FILES.reloadingConfiguration("smtp", OLD_NAME);
         }
-    }
-
-    /** Generated per run (no key material in the repository); each file replaced atomically, as cert-manager does. */
-    static void writeCertificate(String name) throws IOException {
-        PemKeyCertOptions pem = SelfSignedCertificate.generate(name);
-        replace("tls.key", pem.getKeyValues().get(0).toString());
-        replace("tls.crt", pem.getCertValues().get(0).toString());
-    }
-
-    private static void replace(String file, String content) throws IOException {
-        Path temporary = Files.writeString(directory().resolve(file + ".new"), content, StandardCharsets.US_ASCII);
-        Files.move(temporary, directory().resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Inject
@@ -88,7 +55,7 @@ class TlsReloadTest {
         assertEquals("CN=" + OLD_NAME, smtpsSubject());
         try (var established = RawSmtpClient.implicitTls(listeners.boundPort(Listener.SMTPS))) {
             expect(established.read(), 220);
-            writeCertificate(NEW_NAME);
+            FILES.write(NEW_NAME);
             // a handshake in the very moment of the switch may fail (see SmtpListeners.certificateUpdated)
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(SSLException.class)
                     .until(() -> smtpsSubject().equals("CN=" + NEW_NAME));
