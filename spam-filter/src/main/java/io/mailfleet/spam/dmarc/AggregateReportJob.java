@@ -68,19 +68,16 @@ public class AggregateReportJob {
                         .map(sent -> (int) sent.stream().filter(Boolean::booleanValue).count()));
     }
 
-    private Uni<Boolean> sendOne(String domain, Instant begin, Instant end) {
+    /** One policy domain's report for [begin, end) to its verified rua= addresses; false when nobody got one. */
+    public Uni<Boolean> sendOne(String domain, Instant begin, Instant end) {
         return reports.report(domain, begin, end).flatMap(report -> {
             if (report.isEmpty()) {
                 return Uni.createFrom().item(false);
             }
             List<DmarcEvaluationEvent> events = report.get().evaluations();
             return destinations.verified(domain, events.get(events.size() - 1).aggregateReportUris())
-                    .flatMap(to -> to.isEmpty() ? Uni.createFrom().item(false) : submit(report.get(), to).replaceWith(true));
+                    .flatMap(uris -> submissions.submit("dmarc-report", domain, uris, to -> ReportMessage.compose(report.get(),
+                            config.authservId(), config.dmarcReports().contact(), to, Instant.now())));
         });
-    }
-
-    private Uni<Void> submit(AggregateReport report, List<String> to) {
-        byte[] content = ReportMessage.compose(report, config.authservId(), config.dmarcReports().contact(), to, Instant.now());
-        return submissions.submit("dmarc-report", content, to);
     }
 }

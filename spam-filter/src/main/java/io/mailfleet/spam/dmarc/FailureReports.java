@@ -58,10 +58,11 @@ public class FailureReports {
                 .call(count -> count == 1 ? keys.expire(counter, Duration.ofHours(2)) : Uni.createFrom().voidItem())
                 .flatMap(count -> count > config.dmarcReports().failureReportsPerHour() ? Uni.createFrom().voidItem()
                         : destinations.verified(dmarc.policyDomain(), dmarc.record().failureReportUris())
-                        .flatMap(to -> to.isEmpty() ? Uni.createFrom().voidItem()
-                                : submissions.submit("dmarc-failure-report", FailureReportMessage.compose(envelope, message, dmarc,
+                        .flatMap(uris -> submissions.submit("dmarc-failure-report", dmarc.policyDomain(), uris,
+                                to -> FailureReportMessage.compose(envelope, message, dmarc,
                                         AuthenticationResultsHeader.render(config.authservId(), authentication), config.authservId(),
-                                        config.dmarcReports().contact(), to, Instant.now()), to)))
+                                        config.dmarcReports().contact(), to, Instant.now())))
+                        .replaceWithVoid())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("DMARC failure report for %s not sent: %s", dmarc.policyDomain(), failure.toString());
                     return null;

@@ -4,22 +4,27 @@ import io.mailfleet.spam.dns.DnsLookup;
 import io.mailfleet.spam.dns.DnsTemporaryException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The rua= addresses a report may go to. An address outside the policy domain's organization must have agreed to receive
+ * The rua=/ruf= addresses a report may go to, each with its {@code !size} limit. An address outside the policy domain's organization must have agreed to receive
  * its reports ({@code <policy-domain>._report._dmarc.<address-domain>} TXT "v=DMARC1", RFC 7489 §7.1), or anyone could
  * make us mail reports to a victim.
  */
 @ApplicationScoped
 public class ReportDestinations {
+
+    private static final Logger LOG = Logger.getLogger(ReportDestinations.class);
 
     private final DnsLookup dns;
 
@@ -27,33 +32,55 @@ public class ReportDestinations {
         this.dns = dns;
     }
 
-    public Uni<List<String>> verified(String policyDomain, List<String> uris) {
-        List<Uni<String>> checks = new ArrayList<>();
-        for (String uri : uris) {
-            String address = address(uri);
-            if (address == null) {
+    /**
+     * The mailto: URIs we may send the policy domain's reports to, one per address (the largest size limit when an address
+     * is listed twice: each URI is to get the report, and one copy within the larger limit serves both).
+     */
+    public Uni<List<ReportUri>> verified(String policyDomain, List<String> uris) {
+        List<Uni<ReportUri>> checks = new ArrayList<>();
+        for (String text : uris) {
+            ReportUri uri = ReportUri.parse(text).orElse(null);
+            if (uri == null) {
                 continue;
             }
-            String domain = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+            String domain = uri.address().substring(uri.address().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
             checks.add(OrganizationalDomain.aligned(domain, policyDomain, false)
-                    ? Uni.createFrom().item(address)
-                    : authorized(policyDomain, domain).map(ok -> ok ? address : null));
+                    ? Uni.createFrom().item(uri)
+                    : authorized(policyDomain, domain).map(ok -> ok ? uri : null));
         }
         if (checks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Uni.join().all(checks).andFailFast().map(addresses -> addresses.stream().filter(a -> a != null).distinct().toList());
+        return Uni.join().all(checks).andFailFast().map(ReportDestinations::onePerAddress);
     }
 
-    /** {@code mailto:addr[!size]} → addr; anything else is not a destination we send to. */
-    static String address(String uri) {
-        if (!uri.regionMatches(true, 0, "mailto:", 0, 7)) {
-            return null;
+    private static List<ReportUri> onePerAddress(List<ReportUri> uris) {
+        Map<String, ReportUri> byAddress = new LinkedHashMap<>();
+        for (ReportUri uri : uris) {
+            if (uri != null) {
+                byAddress.merge(uri.address().toLowerCase(Locale.ROOT), uri, (a, b) -> a.maxBytes() >= b.maxBytes() ? a : b);
+            }
         }
-        String address = uri.substring(7);
-        int limit = address.indexOf('!');
-        address = (limit >= 0 ? address.substring(0, limit) : address).strip();
-        return address.matches("[^@\\s,]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}") ? address : null;
+        return List.copyOf(byAddress.values());
+    }
+
+    /**
+     * The addresses whose {@code !size} limit a report of {@code reportBytes} fits: RFC 7489 §6.2 asks for a report "so
+     * long as the report payload does not exceed" it. We measure the whole message we submit (the base64 of the gzip file
+     * plus headers, larger than the file itself), which keeps within the limit whether the owner meant the file or the mail.
+     * The skipped ones are logged without their addresses (a report address is the domain owner's business, not our log's).
+     */
+    static List<String> accepting(String policyDomain, String kind, List<ReportUri> uris, long reportBytes) {
+        List<String> to = new ArrayList<>();
+        for (ReportUri uri : uris) {
+            if (uri.accepts(reportBytes)) {
+                to.add(uri.address());
+            } else {
+                LOG.infof("%s for %s (%d bytes) not sent to a destination limited to %d bytes", kind, policyDomain, reportBytes,
+                        uri.maxBytes());
+            }
+        }
+        return to;
     }
 
     private Uni<Boolean> authorized(String policyDomain, String addressDomain) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Our DMARC reports (aggregate and failure) enter the normal submission path: mail.inbound with direction SUBMISSION, sent
@@ -34,7 +35,27 @@ public class ReportSubmissions {
         this.config = config;
     }
 
-    public Uni<Void> submit(String kind, byte[] content, List<String> to) {
+    /**
+     * Composes a report for the destinations and submits it to those whose {@code !size} limit it fits; false when it fits
+     * none (or there are none).
+     *
+     * @param compose the message for a list of recipients (they appear in its To: field)
+     */
+    public Uni<Boolean> submit(String kind, String policyDomain, List<ReportUri> destinations, Function<List<String>, byte[]> compose) {
+        if (destinations.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        List<String> all = destinations.stream().map(ReportUri::address).toList();
+        byte[] content = compose.apply(all);
+        List<String> to = ReportDestinations.accepting(policyDomain, kind, destinations, content.length);
+        if (to.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        // dropping recipients only shortens the To: field, so the recomposed message still fits every remaining limit
+        return submit(kind, to.size() == all.size() ? content : compose.apply(to), to).replaceWith(true);
+    }
+
+    private Uni<Void> submit(String kind, byte[] content, List<String> to) {
         MailEnvelope envelope = new MailEnvelope(MailEnvelope.CURRENT_VERSION, kind + "-" + UUID.randomUUID(), Instant.now(),
                 config.authservId(), "127.0.0.1", null, null, "spam-filter", config.dmarcReports().contact(),
                 to.stream().map(Recipient::remote).toList(), content.length, Direction.SUBMISSION, Map.of());

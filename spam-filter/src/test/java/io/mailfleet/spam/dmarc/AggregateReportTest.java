@@ -63,14 +63,6 @@ class AggregateReportTest {
         assertThrows(IllegalStateException.class, () -> new AggregateReport("o", "e", "r", "d", Instant.EPOCH, Instant.EPOCH, List.of()).xml());
     }
 
-    @Test
-    void ruaAddresses() {
-        assertEquals("agg@bank.example", ReportDestinations.address("mailto:agg@bank.example"));
-        assertEquals("agg@bank.example", ReportDestinations.address("MAILTO:agg@bank.example!10m"));
-        assertEquals(null, ReportDestinations.address("https://bank.example/reports"));
-        assertEquals(null, ReportDestinations.address("mailto:not-an-address"));
-    }
-
     private static String text(Element parent, String name) {
         return parent.getElementsByTagName(name).item(0).getTextContent();
     }
