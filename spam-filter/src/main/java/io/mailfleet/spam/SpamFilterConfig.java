@@ -79,6 +79,21 @@ public interface SpamFilterConfig {
         /** RFC 6591 failure reports per policy domain and hour (all replicas together); more failures are not reported. */
         @WithDefault("10")
         int failureReportsPerHour();
+
+        /**
+         * How long stored evaluations are kept. At least 2 days (checked at startup): the daily job reports the previous UTC
+         * day, so at its latest possible run (cron at 23:59) the oldest evaluation it reads is 48 hours old. The default
+         * leaves two weeks to resend a missed day by hand ({@code AggregateReportJob.send(day)}).
+         */
+        @WithDefault("14d")
+        java.time.Duration evaluationRetention();
+
+        /**
+         * How often expired evaluations and received reports are deleted. Every replica does it: deleting what is already
+         * gone is harmless, so no lock is needed.
+         */
+        @WithDefault("1h")
+        java.time.Duration purgeInterval();
     }
 
     interface Bayes {

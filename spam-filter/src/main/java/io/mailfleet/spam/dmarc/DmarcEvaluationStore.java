@@ -66,6 +66,16 @@ public class DmarcEvaluationStore {
                 });
     }
 
+    /**
+     * Deletes the evaluations made before {@code before}, {@code batch} rows per statement, so that a large backlog is
+     * many short transactions rather than one long one; the number deleted.
+     */
+    public Uni<Long> purge(Instant before, int batch) {
+        return Batches.repeat(batch, () -> pool.preparedQuery("DELETE FROM dmarc.evaluations WHERE ctid = ANY(ARRAY("
+                        + "SELECT ctid FROM dmarc.evaluations WHERE evaluated_at < $1 LIMIT $2))")
+                .execute(Tuple.of(before.atOffset(ZoneOffset.UTC), batch)));
+    }
+
     /** The policy domains with evaluations in [begin, end): who gets a report for that period. */
     public Uni<List<String>> domains(Instant begin, Instant end) {
         return pool.preparedQuery("SELECT DISTINCT policy_domain FROM dmarc.evaluations WHERE evaluated_at >= $1 AND evaluated_at < $2 ORDER BY 1")

@@ -69,6 +69,24 @@ public class ReceivedReportStore {
     }
 
     /**
+     * Deletes the reports whose period ended before {@code periodEndedBefore} with their records, {@code batch} rows per
+     * statement: records first (a report may hold 100000), then the reports left without any, so no statement cascades
+     * into more than a batch. A report whose records are still being written is left for the next run. The number of
+     * reports deleted.
+     */
+    public Uni<Long> purge(Instant periodEndedBefore, int batch) {
+        Tuple parameters = Tuple.of(periodEndedBefore.atOffset(ZoneOffset.UTC), batch);
+        return Batches.repeat(batch, () -> pool.preparedQuery("DELETE FROM dmarc.received_records WHERE ctid = ANY(ARRAY("
+                                + "SELECT c.ctid FROM dmarc.received_reports r JOIN dmarc.received_records c ON c.report_id = r.id "
+                                + "WHERE r.end_at < $1 LIMIT $2))")
+                        .execute(parameters))
+                .flatMap(records -> Batches.repeat(batch, () -> pool.preparedQuery("DELETE FROM dmarc.received_reports WHERE id = ANY(ARRAY("
+                                + "SELECT r.id FROM dmarc.received_reports r WHERE r.end_at < $1 "
+                                + "AND NOT EXISTS (SELECT 1 FROM dmarc.received_records c WHERE c.report_id = r.id) LIMIT $2))")
+                        .execute(parameters)));
+    }
+
+    /**
      * A policy domain's reports whose period ends at or after {@code since}, oldest first, at most {@code limit}, each with
      * its rows: the JSON the internal API returns.
      *
