@@ -1,16 +1,24 @@
 package io.mailfleet.spam.bayes;
 
 import io.mailfleet.events.TrainingSignal;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Schema {@code bayes}: each tenant's model in PostgreSQL, so every replica classifies with what any replica learned. A
@@ -83,7 +91,7 @@ public class TenantBayesStore {
         return connection.preparedQuery("INSERT INTO bayes.tokens (tenant_id, token, spam, ham) "
                         + "SELECT $1, token, GREATEST($3, 0), GREATEST($4, 0) FROM unnest($2::text[]) AS token "
                         + "ON CONFLICT (tenant_id, token) DO UPDATE SET spam = GREATEST(0, bayes.tokens.spam + $3), "
-                        + "ham = GREATEST(0, bayes.tokens.ham + $4)")
+                        + "ham = GREATEST(0, bayes.tokens.ham + $4), last_learned = now()")
                 .execute(Tuple.of(tenantId, tokens, spam, ham))
                 .flatMap(done -> connection.preparedQuery("INSERT INTO bayes.totals (tenant_id, spam_messages, ham_messages) "
                                 + "VALUES ($1, GREATEST($2, 0), GREATEST($3, 0)) ON CONFLICT (tenant_id) DO UPDATE SET "
@@ -91,6 +99,52 @@ public class TenantBayesStore {
                                 + "ham_messages = GREATEST(0, bayes.totals.ham_messages + $3)")
                         .execute(Tuple.of(tenantId, spam, ham)))
                 .replaceWithVoid();
+    }
+
+    /** The tenants that have a model. */
+    public Uni<List<String>> tenants() {
+        return pool.query("SELECT tenant_id FROM bayes.totals ORDER BY tenant_id").execute()
+                .map(rows -> {
+                    List<String> tenants = new ArrayList<>();
+                    rows.forEach(row -> tenants.add(row.getString(0)));
+                    return tenants;
+                });
+    }
+
+    /**
+     * Ages a tenant's model: deletes the tokens last learned before {@code learnedBefore}, then, beyond the {@code maxTokens}
+     * most recently learned, the rest; {@code batch} rows per statement, so a large model is many short transactions. The
+     * message totals stay (as in SpamAssassin): they count what was learned, and the tokens that remain keep their counts.
+     * Both steps cut at a row every replica computes alike, so replicas running this at once delete no more than one would.
+     *
+     * @return the number of tokens deleted
+     */
+    public Uni<Long> expire(String tenantId, Instant learnedBefore, int maxTokens, int batch) {
+        return repeat(batch, () -> pool.preparedQuery("DELETE FROM bayes.tokens WHERE ctid = ANY(ARRAY(SELECT ctid FROM bayes.tokens "
+                                + "WHERE tenant_id = $1 AND last_learned < $2 LIMIT $3))")
+                        .execute(Tuple.of(tenantId, learnedBefore.atOffset(ZoneOffset.UTC), batch)))
+                .flatMap(aged -> pool.preparedQuery("SELECT last_learned, token FROM bayes.tokens WHERE tenant_id = $1 "
+                                + "ORDER BY last_learned DESC, token DESC OFFSET $2 LIMIT 1")
+                        .execute(Tuple.of(tenantId, maxTokens))
+                        .flatMap(newestBeyondCap -> {
+                            if (newestBeyondCap.rowCount() == 0) {
+                                return Uni.createFrom().item(aged);
+                            }
+                            Row cut = newestBeyondCap.iterator().next();
+                            Tuple parameters = Tuple.of(tenantId, cut.getOffsetDateTime(0), cut.getString(1), batch);
+                            return repeat(batch, () -> pool.preparedQuery("DELETE FROM bayes.tokens WHERE ctid = ANY(ARRAY("
+                                            + "SELECT ctid FROM bayes.tokens WHERE tenant_id = $1 AND (last_learned, token) <= ($2, $3) "
+                                            + "LIMIT $4))")
+                                    .execute(parameters))
+                                    .map(capped -> aged + capped);
+                        }));
+    }
+
+    /** Runs a DELETE of at most {@code batch} rows until it deletes fewer; the total. */
+    private static Uni<Long> repeat(int batch, Supplier<Uni<RowSet<Row>>> delete) {
+        return Multi.createBy().repeating().uni(() -> delete.get().map(RowSet::rowCount))
+                .whilst(deleted -> deleted >= batch)
+                .collect().with(Collectors.summingLong(Integer::longValue));
     }
 
     /** One tenant's counts for the tokens of one message. */
