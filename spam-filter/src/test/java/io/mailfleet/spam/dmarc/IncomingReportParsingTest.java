@@ -131,6 +131,8 @@ class IncomingReportParsingTest {
     @Test
     void attachmentsOfAMessageBrokenOnesSkipped() {
         IncomingReportsConfig limits = new SmallRyeConfigBuilder().withMapping(IncomingReportsConfig.class)
+                // Quarkus's form of durations ("180d"), as the service reads them
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withDefaultValues(Map.of("mailfleet.spam.dmarc-incoming-reports.max-xml-bytes", Integer.toString(ONE_MIB)))
                 .build().getConfigMapping(IncomingReportsConfig.class);
         byte[] message = IncomingReportSamples.message("noreply@reporter.example", "dmarc@hosted.example",
