@@ -143,6 +143,13 @@ public interface SpamFilterConfig {
         /** How often the directory is checked for changed files. */
         @WithDefault("30s")
         java.time.Duration reloadInterval();
+
+        /**
+         * How long one rule's regular expression may run on one message before it counts as not hit: a backtracking
+         * pattern must not hold a scoring thread.
+         */
+        @WithDefault("100ms")
+        java.time.Duration matchTimeout();
     }
 
     interface Content {

@@ -137,6 +137,11 @@ public final class SpamEval {
             public Duration reloadInterval() {
                 return Duration.ofSeconds(30);
             }
+
+            @Override
+            public Duration matchTimeout() {
+                return Duration.ofMillis(100);
+            }
         };
     }
 }

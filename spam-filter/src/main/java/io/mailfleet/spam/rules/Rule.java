@@ -1,21 +1,34 @@
 package io.mailfleet.spam.rules;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** One named, scored test from a rule file. */
+/** One named test from a rule file. Names starting with {@code __} are building blocks of meta rules, never reported. */
 public sealed interface Rule {
 
     String name();
 
-    /** What a header rule looks at: one field by name, or every field ("ALL"). */
-    record HeaderRule(String name, String header, Pattern pattern, boolean negated, boolean existsOnly) implements Rule {
+    /** What a header rule looks at ({@link HeaderSelector}); {@code existsOnly}: whether any such field is present. */
+    record HeaderRule(String name, HeaderSelector selector, Pattern pattern, boolean negated, boolean existsOnly) implements Rule {
     }
 
-    /** Matched against the decoded text of the body (HTML without tags). */
+    /** Matched against the subject and the decoded text of the body (HTML without tags), as SpamAssassin's body rules. */
     record BodyRule(String name, Pattern pattern) implements Rule {
+    }
+
+    /** Matched against the decoded body parts with their markup (HTML tags kept). */
+    record RawBodyRule(String name, Pattern pattern) implements Rule {
+    }
+
+    /** Matched against the whole message as received, header and undecoded body. */
+    record FullRule(String name, Pattern pattern) implements Rule {
     }
 
     /** Matched against each http(s) URI in the message. */
     record UriRule(String name, Pattern pattern) implements Rule {
+    }
+
+    /** A boolean or arithmetic combination of other rules' results; {@code dependencies} are the names it reads. */
+    record MetaRule(String name, RuleExpression.Node expression, List<String> dependencies) implements Rule {
     }
 }

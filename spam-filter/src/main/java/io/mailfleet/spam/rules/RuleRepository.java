@@ -13,9 +13,12 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +55,10 @@ public class RuleRepository {
         return current.get();
     }
 
+    public Duration matchTimeout() {
+        return config.matchTimeout();
+    }
+
     void watch(@Observes StartupEvent start, Vertx vertx) {
         if (config.directory().isPresent()) {
             timer = vertx.setPeriodic(config.reloadInterval().toMillis(),
@@ -74,7 +81,8 @@ public class RuleRepository {
         try {
             RuleSet rules = load();
             current.set(rules);
-            LOG.infof("rules reloaded: version %d, %d rules", rules.version(), rules.rules().size());
+            LOG.infof("rules reloaded: version %d, %d rules, %d lines skipped as unsupported", rules.version(), rules.rules().size(), rules.skipped().size());
+            rules.skipped().stream().limit(20).forEach(line -> LOG.debugf("skipped %s", line));
             return true;
         } catch (RuleFileException | UncheckedIOException e) {
             LOG.errorf("rule update refused, keeping version %d: %s", current.get().version(), e.getMessage());
@@ -89,12 +97,22 @@ public class RuleRepository {
         try (InputStream in = RuleRepository.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
             parser.add(BUILT_IN, new String(Objects.requireNonNull(in, BUILT_IN).readAllBytes(), StandardCharsets.UTF_8));
             for (Path file : ruleFiles()) {
-                parser.add(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+                parser.add(file.toString(), text(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return parser.build();
+    }
+
+    /** UTF-8, or ISO-8859-1 for older rule files (some of SpamAssassin's translations are Latin-1). */
+    private static String text(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 
     private List<Path> ruleFiles() throws IOException {

@@ -48,7 +48,10 @@ class RuleFileTest {
         RuleFileException bad = assertThrows(RuleFileException.class,
                 () -> new RuleFileParser().add("bad.cf", "version 1\nbody BROKEN /([a-z/\n"));
         assertTrue(bad.getMessage().startsWith("bad.cf:2:"), bad.getMessage());
-        assertThrows(RuleFileException.class, () -> new RuleFileParser().add("x.cf", "meta X A && B\n"));
+        assertThrows(RuleFileException.class, () -> new RuleFileParser().add("x.cf", "meta X A &&\n"));
+        assertThrows(RuleFileException.class, () -> new RuleFileParser().add("x.cf", "if (version >= 3\nbody X /a/\nendif\n"));
+        assertThrows(RuleFileException.class, () -> new RuleFileParser().add("x.cf", "ifplugin Foo\nbody X /a/\n"));
+        assertThrows(RuleFileException.class, () -> new RuleFileParser().add("x.cf", "header X From:nick =~ /a/\n"));
         assertThrows(RuleFileException.class, () -> new RuleFileParser().add("x.cf", "score X high\n"));
         assertThrows(RuleFileException.class, () -> new RuleFileParser().add("x.cf", "body X /a/q\n"));
     }
@@ -84,6 +87,11 @@ class RuleFileTest {
             @Override
             public Duration reloadInterval() {
                 return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public Duration matchTimeout() {
+                return Duration.ofMillis(100);
             }
         };
     }

@@ -44,6 +44,11 @@ class ContentChecksTest {
                 public Duration reloadInterval() {
                     return Duration.ofSeconds(30);
                 }
+
+                @Override
+                public Duration matchTimeout() {
+                    return Duration.ofMillis(100);
+                }
             })));
 
     private static List<String> symbols(String message) {
