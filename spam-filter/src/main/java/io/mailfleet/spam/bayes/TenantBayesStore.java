@@ -116,10 +116,22 @@ public class TenantBayesStore {
      * most recently learned, the rest; {@code batch} rows per statement, so a large model is many short transactions. The
      * message totals stay (as in SpamAssassin): they count what was learned, and the tokens that remain keep their counts.
      * Both steps cut at a row every replica computes alike, so replicas running this at once delete no more than one would.
+     * What the tenant taught before {@code learnedBefore} is forgotten too ({@code bayes.learned}): its tokens have aged out,
+     * so a message taught again after that is learned as new.
      *
      * @return the number of tokens deleted
      */
     public Uni<Long> expire(String tenantId, Instant learnedBefore, int maxTokens, int batch) {
+        return forgetLearned(tenantId, learnedBefore, batch).flatMap(forgotten -> expireTokens(tenantId, learnedBefore, maxTokens, batch));
+    }
+
+    private Uni<Long> forgetLearned(String tenantId, Instant learnedBefore, int batch) {
+        return repeat(batch, () -> pool.preparedQuery("DELETE FROM bayes.learned WHERE ctid = ANY(ARRAY(SELECT ctid FROM bayes.learned "
+                        + "WHERE tenant_id = $1 AND learned_at < $2 LIMIT $3))")
+                .execute(Tuple.of(tenantId, learnedBefore.atOffset(ZoneOffset.UTC), batch)));
+    }
+
+    private Uni<Long> expireTokens(String tenantId, Instant learnedBefore, int maxTokens, int batch) {
         return repeat(batch, () -> pool.preparedQuery("DELETE FROM bayes.tokens WHERE ctid = ANY(ARRAY(SELECT ctid FROM bayes.tokens "
                                 + "WHERE tenant_id = $1 AND last_learned < $2 LIMIT $3))")
                         .execute(Tuple.of(tenantId, learnedBefore.atOffset(ZoneOffset.UTC), batch)))

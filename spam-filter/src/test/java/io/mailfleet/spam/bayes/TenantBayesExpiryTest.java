@@ -70,6 +70,22 @@ class TenantBayesExpiryTest {
     }
 
     @Test
+    void whatATenantTaughtLongAgoIsForgottenWithItsTokens() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        learn(tenant, "old", TrainingSignal.Label.SPAM, List.of("a"));
+        learn(tenant, "recent", TrainingSignal.Label.SPAM, List.of("b"));
+        pool.preparedQuery("UPDATE bayes.learned SET learned_at = now() - interval '181 days' WHERE tenant_id = $1 AND message_id = 'old'")
+                .execute(Tuple.of(tenant)).await().atMost(Duration.ofSeconds(10));
+
+        expiry.expire(Instant.now()).await().atMost(Duration.ofSeconds(30));
+
+        assertEquals(TenantBayesStore.Outcome.LEARNED, store.learn(tenant, "old", TrainingSignal.Label.SPAM, List.of("a"))
+                .await().atMost(Duration.ofSeconds(10)), "forgotten, so learned as new");
+        assertEquals(TenantBayesStore.Outcome.ALREADY_KNOWN, store.learn(tenant, "recent", TrainingSignal.Label.SPAM, List.of("b"))
+                .await().atMost(Duration.ofSeconds(10)), "still remembered");
+    }
+
+    @Test
     void aModelPastItsCapKeepsItsMostRecentlyLearnedTokens() {
         String tenant = "tenant-" + UUID.randomUUID();
         List<String> all = new ArrayList<>();
