@@ -145,10 +145,10 @@ public interface SpamFilterConfig {
         java.time.Duration reloadInterval();
 
         /**
-         * How long one rule's regular expression may run on one message before it counts as not hit: a backtracking
-         * pattern must not hold a scoring thread.
+         * How much CPU time one rule's regular expression may use on one message before it counts as not hit: a
+         * backtracking pattern must not hold a scoring thread.
          */
-        @WithDefault("100ms")
+        @WithDefault("250ms")
         java.time.Duration matchTimeout();
     }
 

@@ -140,7 +140,7 @@ public final class SpamEval {
 
             @Override
             public Duration matchTimeout() {
-                return Duration.ofMillis(100);
+                return Duration.ofMillis(250);
             }
         };
     }

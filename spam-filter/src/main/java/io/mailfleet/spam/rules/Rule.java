@@ -1,6 +1,5 @@
 package io.mailfleet.spam.rules;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** One named test from a rule file. Names starting with {@code __} are building blocks of meta rules, never reported. */
@@ -28,7 +27,7 @@ public sealed interface Rule {
     record UriRule(String name, Pattern pattern) implements Rule {
     }
 
-    /** A boolean or arithmetic combination of other rules' results; {@code dependencies} are the names it reads. */
-    record MetaRule(String name, RuleExpression.Node expression, List<String> dependencies) implements Rule {
+    /** A boolean or arithmetic combination of other rules' results. */
+    record MetaRule(String name, RuleExpression.Node expression) implements Rule {
     }
 }

@@ -37,12 +37,6 @@ public final class RuleExpression {
         return node;
     }
 
-    /** Every identifier the expression reads (the rules a meta rule depends on). */
-    public static List<String> identifiers(String text) {
-        return tokenize(text).stream().filter(t -> Character.isLetter(t.charAt(0)) || t.charAt(0) == '_')
-                .filter(t -> !t.contains("(")).toList();
-    }
-
     private Node binary(int level) {
         if (level == PRECEDENCE.size()) {
             return unary();

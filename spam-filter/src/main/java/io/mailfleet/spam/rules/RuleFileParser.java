@@ -256,7 +256,7 @@ public final class RuleFileParser {
 
     private static Rule meta(String name, String argument, String source, int line) {
         try {
-            return new Rule.MetaRule(name, RuleExpression.parse(argument), RuleExpression.identifiers(argument));
+            return new Rule.MetaRule(name, RuleExpression.parse(argument));
         } catch (IllegalArgumentException e) {
             throw new RuleFileException(source, line, "invalid meta expression: " + e.getMessage());
         }

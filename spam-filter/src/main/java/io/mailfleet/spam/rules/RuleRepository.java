@@ -33,7 +33,8 @@ import java.util.stream.Stream;
 public class RuleRepository {
 
     private static final Logger LOG = Logger.getLogger(RuleRepository.class);
-    static final String BUILT_IN = "rules/mailfleet-base.cf";
+    /** Read first, in this order: our own rules, then the ones taken from SpamAssassin's stock set. */
+    static final List<String> BUILT_IN = List.of("rules/mailfleet-base.cf", "rules/spamassassin-derived.cf");
 
     private final SpamFilterConfig.Rules config;
     private final AtomicReference<RuleSet> current = new AtomicReference<>();
@@ -94,8 +95,12 @@ public class RuleRepository {
 
     private RuleSet load() {
         RuleFileParser parser = new RuleFileParser();
-        try (InputStream in = RuleRepository.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
-            parser.add(BUILT_IN, new String(Objects.requireNonNull(in, BUILT_IN).readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            for (String resource : BUILT_IN) {
+                try (InputStream in = RuleRepository.class.getClassLoader().getResourceAsStream(resource)) {
+                    parser.add(resource, new String(Objects.requireNonNull(in, resource).readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
             for (Path file : ruleFiles()) {
                 parser.add(file.toString(), text(file));
             }

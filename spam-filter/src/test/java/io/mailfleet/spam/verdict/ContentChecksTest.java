@@ -128,7 +128,8 @@ class ContentChecksTest {
         List<String> hits = symbols(other);
         assertTrue(hits.contains("DISPLAY_NAME_ADDRESS_MISMATCH"), hits.toString());
         assertFalse(hits.contains("FORGED_DISPLAY_HOSTED"));
-        String honest = "From: \"alice@sender.example\" <alice@mail.sender.example>\r\nDate: x\r\nMessage-ID: <1@x>\r\nSubject: hi\r\n\r\nhi\r\n";
+        String honest = "From: \"alice@sender.example\" <alice@mail.sender.example>\r\nDate: Sat, 28 Nov 2026 10:00:00 +0000\r\n"
+                + "Message-ID: <1@x>\r\nSubject: hi\r\n\r\nhi\r\n";
         assertEquals(List.of(), symbols(honest));
     }
 
