@@ -1,5 +1,8 @@
 package io.mailfleet.spam.rules;
 
+import io.mailfleet.spam.verdict.ScanContext;
+
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** One named test from a rule file. Names starting with {@code __} are building blocks of meta rules, never reported. */
@@ -25,6 +28,10 @@ public sealed interface Rule {
 
     /** Matched against each http(s) URI in the message. */
     record UriRule(String name, Pattern pattern) implements Rule {
+    }
+
+    /** One of SpamAssassin's Perl eval tests that we implement ({@link EvalTests}). */
+    record EvalRule(String name, Predicate<ScanContext> test) implements Rule {
     }
 
     /** A boolean or arithmetic combination of other rules' results. */

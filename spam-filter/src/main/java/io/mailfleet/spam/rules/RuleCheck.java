@@ -98,6 +98,9 @@ public class RuleCheck implements ContentCheck {
             if (rule instanceof Rule.UriRule uri) {
                 return context.content().uris().stream().anyMatch(u -> uri.pattern().matcher(u).find());
             }
+            if (rule instanceof Rule.EvalRule eval) {
+                return eval.test().test(context);
+            }
             return false;
         } catch (BoundedText.TimeUp slow) {
             LOG.warnf("rule %s gave up after %d ms of CPU on message %s", rule.name(), timeoutNanos / 1_000_000, context.mail().envelope().messageId());

@@ -40,7 +40,8 @@ public final class RuleFileParser {
     /** The SpamAssassin version {@code if (version >= …)} blocks are read as: the rule syntax this parser follows. */
     static final double SPAMASSASSIN_VERSION = 4.000001;
     /** SpamAssassin plugins whose rule syntax is implemented here, so their {@code ifplugin} blocks are read. */
-    private static final Set<String> PLUGINS = Set.of("Mail::SpamAssassin::Plugin::ReplaceTags");
+    private static final Set<String> PLUGINS = Set.of("Mail::SpamAssassin::Plugin::ReplaceTags", "Mail::SpamAssassin::Plugin::FreeMail",
+            "Mail::SpamAssassin::Plugin::HeaderEval");
     private static final Set<String> RULE_KEYWORDS = Set.of("header", "body", "rawbody", "full", "uri", "meta");
     /** Lines about rules that are not part of scoring (tests, translations, ordering, flags): nothing to do, nothing to report. */
     private static final Set<String> NOT_SCORING = Set.of("tflags", "priority", "lang", "reuse", "test");
@@ -57,6 +58,7 @@ public final class RuleFileParser {
     private final Map<String, String> descriptions = new LinkedHashMap<>();
     private final Map<String, String> replaceTags = new LinkedHashMap<>();
     private final Set<String> replaceRules = new HashSet<>();
+    private final FreemailDomains freemail = new FreemailDomains();
 
     /** A rule as written, kept so the ReplaceTags plugin's tags can be filled in once every file is read. */
     private record Definition(String keyword, String name, String argument, String source, int line, Rule rule) {
@@ -106,15 +108,21 @@ public final class RuleFileParser {
 
     public RuleSet build() {
         List<Rule> rules = new ArrayList<>();
+        List<String> unsupported = new ArrayList<>(skipped);
         for (Definition definition : definitions.values()) {
-            if (replaceRules.contains(definition.name()) && definition.rule() != null) {
+            if (definition.argument().startsWith("eval:")) {
+                // resolved last: the freemail_domains an eval reads may come after the rule
+                EvalTests.of(definition.argument(), freemail).ifPresentOrElse(test -> rules.add(new Rule.EvalRule(definition.name(), test)),
+                        () -> unsupported.add(definition.source() + ":" + definition.line() + ": " + definition.name()
+                                + " needs a SpamAssassin plugin (" + definition.argument() + ")"));
+            } else if (replaceRules.contains(definition.name()) && definition.rule() != null) {
                 rules.add(define(definition.keyword(), definition.name(), withTags(definition.argument()), definition.source(),
                         definition.line()));
             } else if (definition.rule() != null) {
                 rules.add(definition.rule());
             }
         }
-        return new RuleSet(version, List.copyOf(rules), Map.copyOf(scores), Map.copyOf(descriptions), List.copyOf(skipped));
+        return new RuleSet(version, List.copyOf(rules), Map.copyOf(scores), Map.copyOf(descriptions), List.copyOf(unsupported));
     }
 
     private static boolean active(Deque<Boolean> conditions) {
@@ -157,6 +165,10 @@ public final class RuleFileParser {
         if (NOT_SCORING.contains(keyword)) {
             return;
         }
+        if (keyword.equals("freemail_domains")) {
+            freemail.add(line.substring(keyword.length()));
+            return;
+        }
         if (!RULE_KEYWORDS.contains(keyword) && !keyword.equals("score") && !keyword.equals("describe") && !keyword.startsWith("replace_")) {
             // SpamAssassin settings for plugins and scanning we do not have (whitelists, DNS lists, reports, …)
             skipped.add(source + ":" + number + ": " + keyword + " is not supported");
@@ -179,9 +191,8 @@ public final class RuleFileParser {
             case "describe" -> descriptions.put(name, argument);
             default -> {
                 Rule rule = argument.startsWith("eval:") ? null : define(keyword, name, argument, source, number);
-                if (rule == null) {
-                    skipped.add(source + ":" + number + ": " + name + (argument.startsWith("eval:")
-                            ? " needs a SpamAssassin plugin (" + argument + ")" : " uses a Perl-only regular expression"));
+                if (rule == null && !argument.startsWith("eval:")) {
+                    skipped.add(source + ":" + number + ": " + name + " uses a Perl-only regular expression");
                 }
                 definitions.remove(name);
                 definitions.put(name, new Definition(keyword, name, argument, source, number, rule));
