@@ -11,6 +11,7 @@ import io.mailfleet.spam.message.MessageContentParser;
 import io.mailfleet.spam.message.RawMessage;
 import io.mailfleet.spam.rules.RuleCheck;
 import io.mailfleet.spam.rules.RuleRepository;
+import io.mailfleet.spam.rules.RuleSettings;
 import io.mailfleet.spam.verdict.AttachmentCheck;
 import io.mailfleet.spam.verdict.DisplayNameCheck;
 import io.mailfleet.spam.verdict.GtubeCheck;
@@ -20,7 +21,6 @@ import io.mailfleet.spam.verdict.ContentCheck;
 import io.mailfleet.spam.verdict.SymbolScores;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,21 +127,6 @@ public final class SpamEval {
     }
 
     private static SpamFilterConfig.Rules rulesConfig() {
-        return new SpamFilterConfig.Rules() {
-            @Override
-            public Optional<Path> directory() {
-                return Optional.empty();
-            }
-
-            @Override
-            public Duration reloadInterval() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public Duration matchTimeout() {
-                return Duration.ofMillis(250);
-            }
-        };
+        return RuleSettings.defaults(Optional.empty());
     }
 }

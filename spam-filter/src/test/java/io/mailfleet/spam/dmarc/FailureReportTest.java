@@ -7,6 +7,7 @@ import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.Recipient;
 import io.mailfleet.events.Topics;
 import io.mailfleet.spam.dns.TestDnsResource;
+import io.mailfleet.spam.support.MailTopics;
 import io.mailfleet.testing.KafkaResource;
 import io.mailfleet.testing.PostgresResource;
 import io.mailfleet.testing.RedisResource;
@@ -15,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +90,7 @@ class FailureReportTest {
         // a report is acknowledged by the broker before its message's scored record is written
         awaitRecord(Topics.MAIL_SCORED, record -> text(record).contains(passing));
         awaitRecord(Topics.MAIL_SCORED, record -> text(record).contains(failing));
-        List<String> reports = reportsSoFar();
+        List<String> reports = MailTopics.failureReportsSoFar();
         assertTrue(reports.stream().anyMatch(report -> report.contains(failing)), "the DMARC failure is reported");
         assertTrue(reports.stream().noneMatch(report -> report.contains(passing)), "fo=0 reports DMARC failures only");
     }
@@ -107,32 +106,8 @@ class FailureReportTest {
             String subject = "flood " + campaign + " " + i + "\r\n";
             awaitRecord(Topics.MAIL_SCORED, record -> text(record).contains(subject));
         }
-        long reports = reportsSoFar().stream().filter(report -> report.contains(campaign)).count();
+        long reports = MailTopics.failureReportsSoFar().stream().filter(report -> report.contains(campaign)).count();
         assertEquals(PER_HOUR, reports, "at most " + PER_HOUR + " failure reports per domain and hour");
-    }
-
-    /** Every failure report on mail.inbound up to its current end. */
-    private static List<String> reportsSoFar() {
-        List<String> reports = new ArrayList<>();
-        try (var consumer = consumer(null)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.MAIL_INBOUND).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("mail.inbound not read to its end within 30 s");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (text(record).contains("report-type=feedback-report")) {
-                        reports.add(text(record));
-                    }
-                }
-            }
-        }
-        return reports;
     }
 
     private static void send(String clientIp, String mailFrom, String message) throws Exception {

@@ -1,7 +1,6 @@
 package io.mailfleet.spam.dmarc;
 
 import io.mailfleet.events.Direction;
-import io.mailfleet.events.KafkaLimits;
 import io.mailfleet.events.MailEnvelope;
 import io.mailfleet.events.MailRecord;
 import io.mailfleet.events.Recipient;
@@ -15,18 +14,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,7 +93,7 @@ class ReportSizeLimitTest {
 
         // a report is acknowledged by the broker before its message's scored record is written
         MailTopics.awaitKey(Topics.MAIL_SCORED, unreportedId);
-        assertTrue(failureReportsSoFar().stream().noneMatch(text -> text.contains(unreported)),
+        assertTrue(MailTopics.failureReportsSoFar().stream().noneMatch(text -> text.contains(unreported)),
                 "a failure report that fits no ruf= destination is not sent");
     }
 
@@ -118,32 +111,6 @@ class ReportSizeLimitTest {
                 clientIp, null, null, null, mailFrom, List.of(Recipient.local("user@hosted.test", "t", "a")), content.length,
                 Direction.INBOUND, Map.of()), content));
         return id;
-    }
-
-    /** The text of every failure report on mail.inbound up to its current end. */
-    private static List<String> failureReportsSoFar() {
-        Map<String, Object> config = new HashMap<>(KafkaLimits.consumer());
-        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
-        List<String> reports = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.MAIL_INBOUND).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("mail.inbound not read to its end within 30 s");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
-                    if (text(record).contains("report-type=feedback-report")) {
-                        reports.add(text(record));
-                    }
-                }
-            }
-        }
-        return reports;
     }
 
     private static List<String> addresses(MailRecord record) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -78,21 +77,6 @@ class RuleFileTest {
     }
 
     private static SpamFilterConfig.Rules rules(Path directory) {
-        return new SpamFilterConfig.Rules() {
-            @Override
-            public Optional<Path> directory() {
-                return Optional.of(directory);
-            }
-
-            @Override
-            public Duration reloadInterval() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public Duration matchTimeout() {
-                return Duration.ofMillis(100);
-            }
-        };
+        return RuleSettings.defaults(Optional.of(directory));
     }
 }

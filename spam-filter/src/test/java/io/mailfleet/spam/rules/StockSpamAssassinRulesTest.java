@@ -1,13 +1,11 @@
 package io.mailfleet.spam.rules;
 
 import io.mailfleet.events.Verdict;
-import io.mailfleet.spam.SpamFilterConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,22 +22,7 @@ class StockSpamAssassinRulesTest {
     @Test
     void theStockRuleSetLoadsAndScores() {
         Assumptions.assumeTrue(System.getenv("CI") != null || Files.isDirectory(STOCK), "SpamAssassin's rules are not installed");
-        RuleRepository repository = new RuleRepository(new SpamFilterConfig.Rules() {
-            @Override
-            public Optional<Path> directory() {
-                return Optional.of(STOCK);
-            }
-
-            @Override
-            public Duration reloadInterval() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public Duration matchTimeout() {
-                return Duration.ofMillis(100);
-            }
-        });
+        RuleRepository repository = new RuleRepository(RuleSettings.defaults(Optional.of(STOCK)));
         RuleSet rules = repository.current();
         assertTrue(rules.rules().size() > 1500, "rules loaded: " + rules.rules().size());
         assertTrue(rules.rules().stream().anyMatch(rule -> rule instanceof Rule.MetaRule), "meta rules");

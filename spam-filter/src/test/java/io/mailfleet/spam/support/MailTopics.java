@@ -7,13 +7,17 @@ import io.mailfleet.testing.KafkaResource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,5 +70,33 @@ public final class MailTopics {
             }
         }
         return fail("no such record on " + topic + " within " + WAIT.toSeconds() + " s");
+    }
+
+    /** Every record on the topic, from the beginning up to its end as it is now; fails if that takes over 30 s. */
+    public static List<ConsumerRecord<String, byte[]>> readToEnd(String topic) {
+        Map<String, Object> config = new HashMap<>(KafkaLimits.consumer());
+        config.put("bootstrap.servers", KafkaResource.bootstrapServers());
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    fail(topic + " not read to its end within " + WAIT.toSeconds() + " s");
+                }
+                consumer.poll(Duration.ofMillis(250)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** The text of every DMARC failure report (RFC 6591) on mail.inbound so far. */
+    public static List<String> failureReportsSoFar() {
+        return readToEnd(Topics.MAIL_INBOUND).stream().map(record -> new String(record.value(), StandardCharsets.ISO_8859_1))
+                .filter(text -> text.contains("report-type=feedback-report")).toList();
     }
 }

@@ -10,12 +10,11 @@ import io.mailfleet.spam.message.MessageContentParser;
 import io.mailfleet.spam.message.RawMessage;
 import io.mailfleet.spam.rules.RuleCheck;
 import io.mailfleet.spam.rules.RuleRepository;
-import io.mailfleet.spam.SpamFilterConfig;
+import io.mailfleet.spam.rules.RuleSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,22 +33,7 @@ class ContentChecksTest {
 
     private static final SymbolScores SCORES = new SymbolScores(Map.of());
     private static final List<SpamCheck> CHECKS = List.of(new GtubeCheck(SCORES), new AttachmentCheck(SCORES), new HtmlCheck(SCORES),
-            new DisplayNameCheck(SCORES), new RuleCheck(new RuleRepository(new SpamFilterConfig.Rules() {
-                @Override
-                public Optional<java.nio.file.Path> directory() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Duration reloadInterval() {
-                    return Duration.ofSeconds(30);
-                }
-
-                @Override
-                public Duration matchTimeout() {
-                    return Duration.ofMillis(100);
-                }
-            })));
+            new DisplayNameCheck(SCORES), new RuleCheck(new RuleRepository(RuleSettings.defaults(Optional.empty()))));
 
     private static List<String> symbols(String message) {
         byte[] content = message.getBytes(StandardCharsets.UTF_8);
