@@ -32,14 +32,22 @@ final class EvalTests {
     private EvalTests() {
     }
 
-    /** The test for {@code eval:name(args)}, or empty when we do not implement it. */
+    /** The test for {@code eval:name(args)}, or empty when we do not implement it or its arguments do not make sense. */
     static Optional<Predicate<ScanContext>> of(String eval, FreemailDomains freemail) {
         Matcher call = CALL.matcher(eval);
         if (!call.matches()) {
             return Optional.empty();
         }
-        List<String> args = arguments(call.group(2));
-        return switch (call.group(1)) {
+        try {
+            return test(call.group(1), arguments(call.group(2)), freemail);
+        } catch (IllegalArgumentException badArgument) {
+            // a malformed regular expression or hour count: like SpamAssassin, the rule does not run
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Predicate<ScanContext>> test(String function, List<String> args, FreemailDomains freemail) {
+        return switch (function) {
             case "check_for_shifted_date" -> args.size() == 2 ? Optional.of(shiftedDate(args.get(0), args.get(1))) : Optional.empty();
             case "check_outlook_message_id" -> Optional.of(EvalTests::outlookMessageIdInvalid);
             case "check_freemail_from" -> Optional.of(freemailFrom(freemail, args.isEmpty() ? null : Pattern.compile(args.get(0))));
@@ -60,14 +68,16 @@ final class EvalTests {
 
     /** HeaderEval's check_for_shifted_date: the Date field is min..max hours (or 'undef') after the Received times. */
     private static Predicate<ScanContext> shiftedDate(String min, String max) {
+        double from = min.equals("undef") ? Double.NEGATIVE_INFINITY : 3600 * Double.parseDouble(min);
+        double to = max.equals("undef") ? Double.POSITIVE_INFINITY : 3600 * Double.parseDouble(max);
         return context -> {
             long diff = dateDiffSeconds(context.message());
-            return (min.equals("undef") || diff >= 3600 * Double.parseDouble(min)) && (max.equals("undef") || diff < 3600 * Double.parseDouble(max));
+            return diff >= from && diff < to;
         };
     }
 
     /** Date minus the Received time closest to it (local and fetchmail hops left out), 0 when either is missing. */
-    static long dateDiffSeconds(RawMessage message) {
+    private static long dateDiffSeconds(RawMessage message) {
         OptionalLong date = firstDate(message, "Resent-Date").isPresent() ? firstDate(message, "Resent-Date") : firstDate(message, "Date");
         if (date.isEmpty()) {
             return 0;

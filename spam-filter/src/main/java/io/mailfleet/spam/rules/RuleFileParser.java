@@ -116,8 +116,12 @@ public final class RuleFileParser {
                         () -> unsupported.add(definition.source() + ":" + definition.line() + ": " + definition.name()
                                 + " needs a SpamAssassin plugin (" + definition.argument() + ")"));
             } else if (replaceRules.contains(definition.name()) && definition.rule() != null) {
-                rules.add(define(definition.keyword(), definition.name(), withTags(definition.argument()), definition.source(),
-                        definition.line()));
+                Rule tagged = define(definition.keyword(), definition.name(), withTags(definition.argument()), definition.source(), definition.line());
+                if (tagged == null) {
+                    unsupported.add(definition.source() + ":" + definition.line() + ": " + definition.name() + " uses a Perl-only regular expression");
+                } else {
+                    rules.add(tagged);
+                }
             } else if (definition.rule() != null) {
                 rules.add(definition.rule());
             }

@@ -120,9 +120,11 @@ class SpamAssassinSyntaxTest {
                 tflags  NEW_ENOUGH  nice
                 lang de describe NEW_ENOUGH Übersetzung
                 freemail_domains example.com
+                header  BAD_HOURS   eval:check_for_shifted_date('soon', '12')
+                header  BAD_REGEX   eval:check_freemail_from('([')
                 """).build();
         assertEquals(List.of("NEW_ENOUGH", "WITHOUT_DCC", "FEATURE"), rules.rules().stream().map(Rule::name).toList());
-        assertEquals(2, rules.skipped().size(), rules.skipped().toString());
+        assertEquals(4, rules.skipped().size(), rules.skipped().toString());
         assertTrue(rules.skipped().stream().anyMatch(note -> note.startsWith("sa.cf:18: NEEDS_PERL")), rules.skipped().toString());
         assertTrue(rules.skipped().stream().anyMatch(note -> note.startsWith("sa.cf:19: PERL_ONLY")), rules.skipped().toString());
     }
