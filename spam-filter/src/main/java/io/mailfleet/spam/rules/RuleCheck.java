@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Runs the rules in force against one message: the pattern rules first, then the meta rules that combine them. */
+/** Runs the rules in force against one message and reports the hits of those that are scored (see {@link Evaluation}). */
 @ApplicationScoped
 public class RuleCheck implements ContentCheck {
 
