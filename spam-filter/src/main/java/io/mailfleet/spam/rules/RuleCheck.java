@@ -84,7 +84,7 @@ public class RuleCheck implements ContentCheck {
     private static boolean matches(Rule rule, ScanContext context, Texts texts, long timeoutNanos) {
         try {
             if (rule instanceof Rule.HeaderRule header) {
-                return header(header, context);
+                return header(header, context, timeoutNanos);
             }
             if (rule instanceof Rule.BodyRule body) {
                 return body.pattern().matcher(new BoundedText(texts.body(), timeoutNanos)).find();
@@ -108,13 +108,13 @@ public class RuleCheck implements ContentCheck {
         }
     }
 
-    private static boolean header(Rule.HeaderRule header, ScanContext context) {
+    private static boolean header(Rule.HeaderRule header, ScanContext context, long timeoutNanos) {
         Optional<String> value = HeaderValues.of(header.selector(), context);
         if (header.existsOnly()) {
             return value.isPresent() != header.negated();
         }
         // as SpamAssassin: a missing field is matched as its if-unset value (empty unless given)
-        boolean found = header.pattern().matcher(value.orElse(header.selector().ifUnset())).find();
+        boolean found = header.pattern().matcher(new BoundedText(value.orElse(header.selector().ifUnset()), timeoutNanos)).find();
         return header.negated() != found;
     }
 

@@ -10,6 +10,7 @@ import io.mailfleet.spam.message.MessageContentParser;
 import io.mailfleet.spam.message.RawMessage;
 import io.mailfleet.spam.verdict.ScanContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -179,11 +180,13 @@ class SpamAssassinSyntaxTest {
     }
 
     @Test
+    @Timeout(30)
     void aBacktrackingRuleGivesUpInsteadOfHoldingTheThread() {
-        RuleSet rules = new RuleFileParser().add("slow.cf", "body CATASTROPHIC /(x+x+)+y/\nbody QUICK /V1AGRA/\n").build();
+        RuleSet rules = new RuleFileParser().add("slow.cf", "body CATASTROPHIC /(x+x+)+y/\nheader SLOW_HEADER X-Long =~ /(x+x+)+y/\n"
+                + "body QUICK /V1AGRA/\n").build();
         String body = "x".repeat(5000);
         long started = System.nanoTime();
-        List<String> hits = RuleCheck.evaluate(rules, context(MESSAGE.replace("hidden", body)), Duration.ofMillis(50)).stream()
+        List<String> hits = RuleCheck.evaluate(rules, context("X-Long: " + body + "\r\n" + MESSAGE.replace("hidden", body)), Duration.ofMillis(50)).stream()
                 .map(Verdict.Symbol::name).toList();
         assertEquals(List.of("QUICK"), hits);
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "the match was cut off");
