@@ -76,8 +76,19 @@ public class AggregateReportJob {
             }
             List<DmarcEvaluationEvent> events = report.get().evaluations();
             return destinations.verified(domain, events.get(events.size() - 1).aggregateReportUris())
-                    .flatMap(uris -> submissions.submit("dmarc-report", domain, uris, to -> ReportMessage.compose(report.get(),
-                            config.authservId(), config.dmarcReports().contact(), to, Instant.now())));
+                    .flatMap(uris -> submissions.submit("dmarc-report", domain, uris, to -> compose(report.get(), to))
+                            .call(sent -> sent || uris.isEmpty() ? Uni.createFrom().voidItem() : reportTooLarge(report.get(), uris)));
         });
+    }
+
+    private byte[] compose(AggregateReport report, List<String> to) {
+        return ReportMessage.compose(report, config.authservId(), config.dmarcReports().contact(), to, Instant.now());
+    }
+
+    /** RFC 7489 §7.2.2: the destinations learn that a report exists that their size limits kept from them. */
+    private Uni<Boolean> reportTooLarge(AggregateReport report, List<ReportUri> uris) {
+        long size = compose(report, uris.stream().map(ReportUri::address).toList()).length;
+        return submissions.submit("dmarc-error-report", report.policyDomain(), uris, to -> ReportMessage.composeError(report, size, uris,
+                config.authservId(), config.dmarcReports().contact(), to, Instant.now()));
     }
 }

@@ -40,4 +40,33 @@ final class ReportMessage {
                 + "--" + boundary + "--\r\n";
         return message.getBytes(StandardCharsets.US_ASCII);
     }
+
+    /**
+     * The error report of RFC 7489 §7.2.2, sent instead when the report itself fits none of the destinations' {@code !size}
+     * limits: the report's date, domain, id and size, who we are, and the URIs it could not go to.
+     */
+    static byte[] composeError(AggregateReport report, long reportSize, List<ReportUri> refused, String receiverDomain, String from,
+                               List<String> to, Instant now) {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC));
+        StringBuilder uris = new StringBuilder();
+        for (ReportUri uri : refused) {
+            uris.append("Submitting-URI: mailto:").append(uri.address())
+                    .append(uri.maxBytes() == ReportUri.UNLIMITED ? "" : "!" + uri.maxBytes()).append("\r\n");
+        }
+        String message = "From: " + from + "\r\n"
+                + "To: " + String.join(", ", to) + "\r\n"
+                + "Date: " + date + "\r\n"
+                + "Subject: DMARC error report for " + report.policyDomain() + "\r\n"
+                + "Message-ID: <" + report.reportId() + ".error." + now.getEpochSecond() + "@" + receiverDomain + ">\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n"
+                + "\r\n"
+                + "Report-Date: " + date + "\r\n"
+                + "Report-Domain: " + report.policyDomain() + "\r\n"
+                + "Report-ID: " + report.reportId() + "\r\n"
+                + "Report-Size: " + reportSize + "\r\n"
+                + "Submitter: " + receiverDomain + "\r\n"
+                + uris;
+        return message.getBytes(StandardCharsets.US_ASCII);
+    }
 }

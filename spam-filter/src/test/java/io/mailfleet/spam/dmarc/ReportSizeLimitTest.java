@@ -72,11 +72,23 @@ class ReportSizeLimitTest {
     }
 
     @Test
-    void aggregateReportThatFitsNoDestinationIsNotSent() throws Exception {
+    void aggregateReportThatFitsNoDestinationIsNotSentButAnErrorReportIs() throws Exception {
         String domain = "agg-" + UUID.randomUUID().toString().substring(0, 8) + ".test";
         Instant now = Instant.now();
         evaluated(domain, List.of("mailto:tiny@" + domain + "!1k", "mailto:tiny2@" + domain + "!" + TOO_SMALL));
         assertFalse(reportJob.sendOne(domain, now.minusSeconds(3600), now.plusSeconds(3600)).await().atMost(Duration.ofSeconds(30)));
+
+        // RFC 7489 §7.2.2: instead, a short error report naming the report and the URIs it could not go to
+        MailRecord error = MailRecord.from(MailTopics.await(Topics.MAIL_INBOUND,
+                record -> text(record).contains("Subject: DMARC error report for " + domain)));
+        String body = text(error.content());
+        assertTrue(body.contains("Report-Domain: " + domain + "\r\n"), body);
+        assertTrue(body.contains("Submitting-URI: mailto:tiny@" + domain + "!1024\r\n"), body);
+        assertTrue(body.contains("Submitting-URI: mailto:tiny2@" + domain + "!" + TOO_SMALL + "\r\n"), body);
+        long reportSize = Long.parseLong(body.replaceAll("(?s).*Report-Size: (\\d+).*", "$1"));
+        assertTrue(reportSize > 1024, "the report really was too large: " + reportSize);
+        assertTrue(error.envelope().recipients().size() >= 1 && error.content().length <= 1024, "the error report itself fits");
+        assertTrue(addresses(error).contains("tiny@" + domain), addresses(error).toString());
     }
 
     @Test
