@@ -51,7 +51,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 
 {{- define "mailfleet.image" -}}
 {{- $tag := .values.image.tag | default .root.Values.image.tag | default .root.Chart.AppVersion -}}
-{{- printf "%s/%s:%s" .root.Values.image.registry .values.image.repository $tag -}}
+{{- printf "%s/%s:%v" .root.Values.image.registry .values.image.repository $tag -}}
 {{- end -}}
 
 {{- define "mailfleet.serviceAccountName" -}}
