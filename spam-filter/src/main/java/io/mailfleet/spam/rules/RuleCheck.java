@@ -50,14 +50,16 @@ public class RuleCheck implements ContentCheck {
      * gets to it ({@code &&} and {@code ||} stop early), which spares most of a large rule set's regular expressions.
      */
     private static final class Evaluation {
-        private final Map<String, Rule> rules = new HashMap<>();
+        private final RuleSet rules;
         private final Map<String, Double> results = new HashMap<>();
+        /** Header rules often share a selector (ALL, From:addr, …): each is built once per message. */
+        private final Map<HeaderSelector, Optional<String>> headers = new HashMap<>();
         private final ScanContext context;
         private final Texts texts;
         private final long timeoutNanos;
 
-        Evaluation(RuleSet ruleSet, ScanContext context, long timeoutNanos) {
-            ruleSet.rules().forEach(rule -> rules.put(rule.name(), rule));
+        Evaluation(RuleSet rules, ScanContext context, long timeoutNanos) {
+            this.rules = rules;
             this.context = context;
             this.texts = new Texts(context);
             this.timeoutNanos = timeoutNanos;
@@ -69,53 +71,53 @@ public class RuleCheck implements ContentCheck {
             if (known != null) {
                 return known;
             }
-            Rule rule = rules.get(name);
-            if (rule == null) {
+            Optional<Rule> rule = rules.rule(name);
+            if (rule.isEmpty()) {
                 return 0;
             }
             results.put(name, 0.0); // a meta rule that reaches itself again sees "not hit"
-            double value = rule instanceof Rule.MetaRule meta ? meta.expression().value(this::value)
-                    : matches(rule, context, texts, timeoutNanos) ? 1 : 0;
+            double value = rule.get() instanceof Rule.MetaRule meta ? meta.expression().value(this::value) : matches(rule.get()) ? 1 : 0;
             results.put(name, value);
             return value;
         }
-    }
 
-    private static boolean matches(Rule rule, ScanContext context, Texts texts, long timeoutNanos) {
-        try {
-            if (rule instanceof Rule.HeaderRule header) {
-                return header(header, context, timeoutNanos);
+        private boolean matches(Rule rule) {
+            try {
+                if (rule instanceof Rule.HeaderRule header) {
+                    return header(header);
+                }
+                if (rule instanceof Rule.BodyRule body) {
+                    return body.pattern().matcher(new BoundedText(texts.body(), timeoutNanos)).find();
+                }
+                if (rule instanceof Rule.RawBodyRule body) {
+                    return body.pattern().matcher(new BoundedText(texts.rawBody(), timeoutNanos)).find();
+                }
+                if (rule instanceof Rule.FullRule full) {
+                    return full.pattern().matcher(new BoundedText(texts.full(), timeoutNanos)).find();
+                }
+                if (rule instanceof Rule.UriRule uri) {
+                    return context.content().uris().stream().anyMatch(u -> uri.pattern().matcher(u).find());
+                }
+                if (rule instanceof Rule.EvalRule eval) {
+                    return eval.test().test(context);
+                }
+                return false;
+            } catch (BoundedText.TimeUp slow) {
+                LOG.warnf("rule %s gave up after %d ms of CPU on message %s", rule.name(), timeoutNanos / 1_000_000,
+                        context.mail().envelope().messageId());
+                return false;
             }
-            if (rule instanceof Rule.BodyRule body) {
-                return body.pattern().matcher(new BoundedText(texts.body(), timeoutNanos)).find();
-            }
-            if (rule instanceof Rule.RawBodyRule body) {
-                return body.pattern().matcher(new BoundedText(texts.rawBody(), timeoutNanos)).find();
-            }
-            if (rule instanceof Rule.FullRule full) {
-                return full.pattern().matcher(new BoundedText(texts.full(), timeoutNanos)).find();
-            }
-            if (rule instanceof Rule.UriRule uri) {
-                return context.content().uris().stream().anyMatch(u -> uri.pattern().matcher(u).find());
-            }
-            if (rule instanceof Rule.EvalRule eval) {
-                return eval.test().test(context);
-            }
-            return false;
-        } catch (BoundedText.TimeUp slow) {
-            LOG.warnf("rule %s gave up after %d ms of CPU on message %s", rule.name(), timeoutNanos / 1_000_000, context.mail().envelope().messageId());
-            return false;
         }
-    }
 
-    private static boolean header(Rule.HeaderRule header, ScanContext context, long timeoutNanos) {
-        Optional<String> value = HeaderValues.of(header.selector(), context);
-        if (header.existsOnly()) {
-            return value.isPresent() != header.negated();
+        private boolean header(Rule.HeaderRule header) {
+            Optional<String> value = headers.computeIfAbsent(header.selector(), selector -> HeaderValues.of(selector, context));
+            if (header.existsOnly()) {
+                return value.isPresent() != header.negated();
+            }
+            // as SpamAssassin: a missing field is matched as its if-unset value (empty unless given)
+            boolean found = header.pattern().matcher(new BoundedText(value.orElse(header.selector().ifUnset()), timeoutNanos)).find();
+            return header.negated() != found;
         }
-        // as SpamAssassin: a missing field is matched as its if-unset value (empty unless given)
-        boolean found = header.pattern().matcher(new BoundedText(value.orElse(header.selector().ifUnset()), timeoutNanos)).find();
-        return header.negated() != found;
     }
 
     /** The texts body, rawbody and full rules read, built once per message and only when a rule asks. */
