@@ -14,8 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** Runs the rules in force against one message and reports the hits of those that are scored (see {@link Evaluation}). */
 @ApplicationScoped
@@ -87,13 +90,13 @@ public class RuleCheck implements ContentCheck {
                     return header(header);
                 }
                 if (rule instanceof Rule.BodyRule body) {
-                    return body.pattern().matcher(new BoundedText(texts.body(), timeoutNanos)).find();
+                    return text(rule, body.pattern(), texts.body(), texts::bodyLowerCase);
                 }
                 if (rule instanceof Rule.RawBodyRule body) {
-                    return body.pattern().matcher(new BoundedText(texts.rawBody(), timeoutNanos)).find();
+                    return text(rule, body.pattern(), texts.rawBody(), texts::rawBodyLowerCase);
                 }
                 if (rule instanceof Rule.FullRule full) {
-                    return full.pattern().matcher(new BoundedText(texts.full(), timeoutNanos)).find();
+                    return text(rule, full.pattern(), texts.full(), texts::fullLowerCase);
                 }
                 if (rule instanceof Rule.UriRule uri) {
                     return context.content().uris().stream().anyMatch(u -> uri.pattern().matcher(u).find());
@@ -109,6 +112,15 @@ public class RuleCheck implements ContentCheck {
             }
         }
 
+        /** The pattern on the text, unless a literal it needs is missing (then it cannot match, and is not run). */
+        private boolean text(Rule rule, Pattern pattern, String text, Supplier<String> lowerCase) {
+            Optional<RequiredLiteral.AnyOf> literals = rules.requiredLiterals(rule.name());
+            if (literals.isPresent() && !literals.get().mayMatch(text, lowerCase)) {
+                return false;
+            }
+            return pattern.matcher(new BoundedText(text, timeoutNanos)).find();
+        }
+
         private boolean header(Rule.HeaderRule header) {
             Optional<String> value = headers.computeIfAbsent(header.selector(), selector -> HeaderValues.of(selector, context));
             if (header.existsOnly()) {
@@ -120,12 +132,15 @@ public class RuleCheck implements ContentCheck {
         }
     }
 
-    /** The texts body, rawbody and full rules read, built once per message and only when a rule asks. */
+    /** The texts body, rawbody and full rules read (and their lower-case forms for the literal pre-filter), built once per message and only when a rule asks. */
     private static final class Texts {
         private final ScanContext context;
         private String body;
         private String rawBody;
         private String full;
+        private String bodyLowerCase;
+        private String rawBodyLowerCase;
+        private String fullLowerCase;
 
         Texts(ScanContext context) {
             this.context = context;
@@ -153,6 +168,27 @@ public class RuleCheck implements ContentCheck {
                 full = new String(context.message().content(), StandardCharsets.ISO_8859_1);
             }
             return full;
+        }
+
+        String bodyLowerCase() {
+            if (bodyLowerCase == null) {
+                bodyLowerCase = body().toLowerCase(Locale.ROOT);
+            }
+            return bodyLowerCase;
+        }
+
+        String rawBodyLowerCase() {
+            if (rawBodyLowerCase == null) {
+                rawBodyLowerCase = rawBody().toLowerCase(Locale.ROOT);
+            }
+            return rawBodyLowerCase;
+        }
+
+        String fullLowerCase() {
+            if (fullLowerCase == null) {
+                fullLowerCase = full().toLowerCase(Locale.ROOT);
+            }
+            return fullLowerCase;
         }
     }
 }

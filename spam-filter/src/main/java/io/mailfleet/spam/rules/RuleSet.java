@@ -1,9 +1,11 @@
 package io.mailfleet.spam.rules;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +23,8 @@ public final class RuleSet {
     private final Map<String, Double> scores;
     private final Map<String, String> descriptions;
     private final List<String> skipped;
+    /** For body, rawbody and full rules: literals one of which a text must contain before the pattern is worth running. */
+    private final Map<String, RequiredLiteral.AnyOf> literals;
 
     public RuleSet(long version, List<Rule> rules, Map<String, Double> scores, Map<String, String> descriptions, List<String> skipped) {
         this.version = version;
@@ -29,6 +33,21 @@ public final class RuleSet {
         this.scores = Map.copyOf(scores);
         this.descriptions = Map.copyOf(descriptions);
         this.skipped = List.copyOf(skipped);
+        Map<String, RequiredLiteral.AnyOf> required = new HashMap<>();
+        for (Rule rule : this.rules) {
+            textPattern(rule).flatMap(RequiredLiteral::anyOf).ifPresent(any -> required.put(rule.name(), any));
+        }
+        this.literals = Map.copyOf(required);
+    }
+
+    private static Optional<Pattern> textPattern(Rule rule) {
+        if (rule instanceof Rule.BodyRule body) {
+            return Optional.of(body.pattern());
+        }
+        if (rule instanceof Rule.RawBodyRule body) {
+            return Optional.of(body.pattern());
+        }
+        return rule instanceof Rule.FullRule full ? Optional.of(full.pattern()) : Optional.empty();
     }
 
     public long version() {
@@ -41,6 +60,11 @@ public final class RuleSet {
 
     public Optional<Rule> rule(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The literals one of which the text must contain for the rule to match, if its pattern names any. */
+    Optional<RequiredLiteral.AnyOf> requiredLiterals(String rule) {
+        return Optional.ofNullable(literals.get(rule));
     }
 
     public List<String> skipped() {
