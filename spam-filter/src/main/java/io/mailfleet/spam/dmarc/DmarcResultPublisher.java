@@ -14,7 +14,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Records every DMARC evaluation that found a policy on {@code dmarc.results}, keyed by the policy (reporting) domain so
@@ -53,18 +52,8 @@ public class DmarcResultPublisher {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Message<String> message = Message.of(json)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(dmarc.policyDomain()).build())
-                .withAck(() -> {
-                    acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        emitter.sendMessageAndForget(message);
-        return Uni.createFrom().completionStage(acknowledged);
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(dmarc.policyDomain()).build());
+        return AcknowledgedSend.send(emitter, message);
     }
 }

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -60,18 +59,8 @@ public class ReportSubmissions {
                 config.authservId(), "127.0.0.1", null, null, "spam-filter", config.dmarcReports().contact(),
                 to.stream().map(Recipient::remote).toList(), content.length, Direction.SUBMISSION, Map.of());
         MailRecord record = MailRecord.unscored(envelope, content);
-        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         Message<byte[]> message = Message.of(content)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(record.headers()).build())
-                .withAck(() -> {
-                    acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        submissions.sendMessageAndForget(message);
-        return Uni.createFrom().completionStage(acknowledged);
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(record.headers()).build());
+        return AcknowledgedSend.send(submissions, message);
     }
 }
